@@ -1,0 +1,25 @@
+// The study site: static output, MDX exams from ../../content/exams, math through the unified
+// Markdown processor. Astro 7's default processor (Sätteri) ignores remark and rehype plugins,
+// so remark-math and rehype-katex only run because the unified processor is chosen here.
+
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { defineConfig } from 'astro/config';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+
+// Deploy under a sub-path (GitHub Pages and the like) with I2DL_BASE=/i2dl/.
+const base = process.env.I2DL_BASE ?? '/';
+
+export default defineConfig({
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  integrations: [mdx(), preact()],
+  server: { host: '127.0.0.1', port: 4321 },
+  preview: { host: '127.0.0.1', port: 4321 },
+});
