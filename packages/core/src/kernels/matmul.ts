@@ -117,8 +117,8 @@ function matmulSmall(
 }
 
 const scratchA = new Float64Array(MC * KC);
-let scratchB = new Float64Array(0);
-let scratchC = new Float64Array(0);
+let scratchB: Float64Array = new Float64Array(0);
+let scratchC: Float64Array = new Float64Array(0);
 
 function scratch(current: Float64Array, size: number): Float64Array {
   if (current.length >= size) return current;
