@@ -1,0 +1,445 @@
+// The Tensor class: storage + shape + strides + offset, autograd fields, and the ops as methods.
+// Methods only delegate: primitives live in primitives.ts, composed ops in ops.ts.
+import { type CompositeInfo, type GradNode, isGradEnabled, runBackward } from './autograd.js';
+import { type DType, dtypeOf, isFloat, type Storage } from './dtype.js';
+import { formatTensor } from './format.js';
+import * as ops from './ops.js';
+import * as P from './primitives.js';
+import { contiguousStrides, fmtList, normalizeDim, numel } from './shape.js';
+
+/** A tensor or a plain number (a "weak" scalar that takes the tensor's dtype). */
+export type TensorLike = Tensor | number;
+/** Nested plain arrays of numbers (what `toArray()` returns and `tensor()` accepts). */
+export type NestedArray = number | NestedArray[];
+
+/** One entry of `t.index(...)`: an integer selects (and drops the dim); a range slices; null keeps the dim. */
+export type IndexSpec = number | null | { start?: number; end?: number; step?: number };
+
+/**
+ * An n-dimensional array of float64 (default), float32 or int32 elements with reverse-mode
+ * autograd. Views (reshape of contiguous data, transpose, permute, slice, expand, ...) share
+ * storage with their base.
+ *
+ * @example
+ * const x = tensor([[1, -2]], { requiresGrad: true });
+ * x.mul(x).sum().backward();
+ * x.grad?.toArray(); // [[2, -4]]
+ */
+export class Tensor {
+  /** The shared storage this tensor reads from. */
+  readonly data: Storage;
+  readonly shape: number[];
+  readonly strides: number[];
+  /** Position of element [0, ..., 0] in `data`. */
+  readonly offset: number;
+  readonly dtype: DType;
+  /** Accumulated gradient after `backward()` (leaves, and intermediates with `retainGrad()`). */
+  grad: Tensor | null = null;
+  /** A label for graph exports and messages, e.g. `w.name = 'w11'`. */
+  name: string | null = null;
+  /** How this tensor was computed (null for leaves). */
+  gradFn: GradNode | null = null;
+  /** Set by composed ops so that graph exports show one node (e.g. 'softmax') for them. */
+  composite: CompositeInfo | null = null;
+  /** True after `retainGrad()`. */
+  retainsGrad = false;
+  /** Marks module parameters (set by `nn.Parameter`). */
+  isParameter = false;
+  private requiresGradFlag = false;
+
+  /** Prefer the creation functions (`tensor`, `zeros`, ...); this wraps existing storage. */
+  constructor(data: Storage, shape: readonly number[], strides?: readonly number[], offset = 0) {
+    this.data = data;
+    this.shape = [...shape];
+    this.strides = strides ? [...strides] : contiguousStrides(shape);
+    this.offset = offset;
+    this.dtype = dtypeOf(data);
+  }
+
+  /** A tensor over fresh row-major storage. */
+  static fromStorage(data: Storage, shape: readonly number[]): Tensor {
+    if (data.length !== numel(shape)) {
+      throw new Error(`Tensor: storage of ${data.length} elements does not fit shape ${fmtList(shape)}`);
+    }
+    return new Tensor(data, shape);
+  }
+
+  /** A view of `base`'s storage with another shape, strides and offset. */
+  static view(base: Tensor, shape: readonly number[], strides: readonly number[], offset: number): Tensor {
+    return new Tensor(base.data, shape, strides, offset);
+  }
+
+  /** Whether gradients flow to this tensor. Only float tensors can require grad. */
+  get requiresGrad(): boolean {
+    return this.requiresGradFlag;
+  }
+  set requiresGrad(value: boolean) {
+    if (value && !isFloat(this.dtype)) {
+      throw new Error(`requiresGrad: only floating point tensors can require gradients (this one is ${this.dtype})`);
+    }
+    if (!value && this.gradFn) {
+      throw new Error('requiresGrad: cannot turn off gradients of a non-leaf tensor; use detach() instead');
+    }
+    this.requiresGradFlag = value;
+  }
+
+  /** Sets `requiresGrad` and returns this tensor (like PyTorch's `requires_grad_()`). */
+  requiresGrad_(value = true): this {
+    this.requiresGrad = value;
+    return this;
+  }
+
+  /** Number of dims. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+  /** Number of dims (PyTorch's `dim()`). */
+  dim(): number {
+    return this.shape.length;
+  }
+  /** Number of elements. */
+  numel(): number {
+    return numel(this.shape);
+  }
+  /** The shape, or the size of one dim. */
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    if (dim === undefined) return [...this.shape];
+    return this.shape[normalizeDim(dim, this.ndim, 'size')];
+  }
+  /** True for a leaf (created by the user, not by an op). */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  /** True when the elements are laid out row-major without gaps. */
+  isContiguous(): boolean {
+    let expected = 1;
+    for (let i = this.shape.length - 1; i >= 0; i--) {
+      if (this.shape[i] === 1) continue;
+      if (this.strides[i] !== expected) return false;
+      expected *= this.shape[i];
+    }
+    return true;
+  }
+
+  // -- reading values ---------------------------------------------------------------------------
+
+  /** The single value of a one-element tensor. */
+  item(): number {
+    if (this.numel() !== 1) {
+      throw new Error(`item: a Tensor with ${this.numel()} elements cannot be converted to a number`);
+    }
+    return this.data[this.offset];
+  }
+
+  /** Nested plain arrays (a number for a 0-d tensor). */
+  toArray(): NestedArray {
+    const flat = this.toFlatArray();
+    if (this.ndim === 0) return flat[0];
+    let pos = 0;
+    const build = (d: number): NestedArray[] => {
+      const out: NestedArray[] = [];
+      for (let i = 0; i < this.shape[d]; i++) {
+        if (d === this.ndim - 1) out.push(flat[pos++]);
+        else out.push(build(d + 1));
+      }
+      return out;
+    };
+    return build(0);
+  }
+
+  /** The elements in row-major order as a plain array. */
+  toFlatArray(): number[] {
+    return Array.from(P.readContiguous(this));
+  }
+
+  /** PyTorch-style text, e.g. `tensor([[1., 2.]], requires_grad=True)`. */
+  toString(): string {
+    return formatTensor(this);
+  }
+
+  // -- autograd ------------------------------------------------------------------------------------
+
+  /** Backpropagates from this tensor; a non-scalar needs `grad` of the same shape. Gradients accumulate. */
+  backward(grad?: Tensor): void {
+    runBackward(this, grad, (t) => ops.full(t.shape, 1, t.dtype));
+  }
+
+  /** Keeps this intermediate's gradient in `.grad` after `backward()`. */
+  retainGrad(): this {
+    if (!this.requiresGrad)
+      throw new Error("retainGrad: can't retain the gradient of a tensor that does not require grad");
+    if (this.gradFn) this.retainsGrad = true;
+    return this;
+  }
+
+  /** The same values, cut from the graph (shares storage). */
+  detach(): Tensor {
+    const t = new Tensor(this.data, this.shape, this.strides, this.offset);
+    t.name = this.name;
+    return t;
+  }
+
+  /** A copy with its own storage (differentiable). */
+  clone(): Tensor {
+    return ops.clone(this);
+  }
+
+  /** Row-major layout (this tensor if it already is). */
+  contiguous(): Tensor {
+    return P.contiguous(this);
+  }
+
+  /** Converts to `dtype` (this tensor if it already is). */
+  toDtype(dtype: DType): Tensor {
+    return P.cast(this, dtype);
+  }
+  /** Converts to float64. */
+  double(): Tensor {
+    return P.cast(this, 'float64');
+  }
+  /** Converts to float32. */
+  float(): Tensor {
+    return P.cast(this, 'float32');
+  }
+  /** Converts to int32 (truncating toward zero). */
+  int(): Tensor {
+    return P.cast(this, 'int32');
+  }
+
+  // -- in-place updates (for optimizers and init; never recorded) ------------------------------------
+
+  private checkInPlace(op: string): void {
+    if (isGradEnabled() && this.requiresGrad && this.gradFn === null) {
+      throw new Error(
+        `${op}: a leaf tensor that requires grad is being used in an in-place operation; wrap it in noGrad()`,
+      );
+    }
+  }
+  /** Copies `src` (broadcast to this shape) into this tensor's storage. */
+  copy_(src: TensorLike): this {
+    this.checkInPlace('copy_');
+    const s = typeof src === 'number' ? ops.full([], src, this.dtype) : src;
+    ops.broadcastCheck(s.shape, this.shape, 'copy_');
+    P.writeInto(this, s);
+    return this;
+  }
+  /** Sets every element to `value`. */
+  fill_(value: number): this {
+    return this.copy_(value);
+  }
+  /** Sets every element to 0. */
+  zero_(): this {
+    return this.copy_(0);
+  }
+  /** this += alpha · other, in place. */
+  add_(other: TensorLike, alpha = 1): this {
+    return this.copy_(noGradOp(() => this.add(typeof other === 'number' ? other * alpha : other.mul(alpha))));
+  }
+  /** this *= other, in place. */
+  mul_(other: TensorLike): this {
+    return this.copy_(noGradOp(() => this.mul(other)));
+  }
+
+  // -- elementwise -------------------------------------------------------------------------------------
+
+  add(other: TensorLike): Tensor {
+    return P.binary('add', this, other);
+  }
+  sub(other: TensorLike): Tensor {
+    return P.binary('sub', this, other);
+  }
+  mul(other: TensorLike): Tensor {
+    return P.binary('mul', this, other);
+  }
+  div(other: TensorLike): Tensor {
+    return P.binary('div', this, other);
+  }
+  pow(exponent: TensorLike): Tensor {
+    return P.binary('pow', this, exponent);
+  }
+  maximum(other: TensorLike): Tensor {
+    return P.binary('maximum', this, other);
+  }
+  minimum(other: TensorLike): Tensor {
+    return P.binary('minimum', this, other);
+  }
+  neg(): Tensor {
+    return P.unary('neg', this);
+  }
+  exp(): Tensor {
+    return P.unary('exp', this);
+  }
+  log(): Tensor {
+    return P.unary('log', this);
+  }
+  sqrt(): Tensor {
+    return P.unary('sqrt', this);
+  }
+  abs(): Tensor {
+    return P.unary('abs', this);
+  }
+  sign(): Tensor {
+    return P.unary('sign', this);
+  }
+  sin(): Tensor {
+    return P.unary('sin', this);
+  }
+  cos(): Tensor {
+    return P.unary('cos', this);
+  }
+  /** x², composed as x·x. */
+  square(): Tensor {
+    return ops.square(this);
+  }
+  /** 1/x. */
+  reciprocal(): Tensor {
+    return ops.reciprocal(this);
+  }
+  /** Limits values to [min, max]; the gradient flows where min <= x <= max, as in PyTorch. */
+  clamp(min?: number | null, max?: number | null): Tensor {
+    return ops.clamp(this, min, max);
+  }
+
+  /** 0/1 int32 masks (no gradient). */
+  eq(other: TensorLike): Tensor {
+    return P.binary('eq', this, other);
+  }
+  ne(other: TensorLike): Tensor {
+    return P.binary('ne', this, other);
+  }
+  lt(other: TensorLike): Tensor {
+    return P.binary('lt', this, other);
+  }
+  le(other: TensorLike): Tensor {
+    return P.binary('le', this, other);
+  }
+  gt(other: TensorLike): Tensor {
+    return P.binary('gt', this, other);
+  }
+  ge(other: TensorLike): Tensor {
+    return P.binary('ge', this, other);
+  }
+
+  // -- activations -------------------------------------------------------------------------------------
+
+  relu(): Tensor {
+    return P.unary('relu', this);
+  }
+  leakyRelu(negativeSlope = 0.01): Tensor {
+    return ops.leakyRelu(this, negativeSlope);
+  }
+  sigmoid(): Tensor {
+    return P.unary('sigmoid', this);
+  }
+  tanh(): Tensor {
+    return P.unary('tanh', this);
+  }
+  softmax(dim: number): Tensor {
+    return ops.softmax(this, dim);
+  }
+  logSoftmax(dim: number): Tensor {
+    return ops.logSoftmax(this, dim);
+  }
+
+  // -- reductions --------------------------------------------------------------------------------------
+
+  /** Sum over `dim` (all dims when omitted). */
+  sum(dim?: number | number[] | null, keepdim = false): Tensor {
+    return ops.sum(this, dim, keepdim);
+  }
+  mean(dim?: number | number[] | null, keepdim = false): Tensor {
+    return ops.mean(this, dim, keepdim);
+  }
+  /** Variance; `unbiased` (default true) divides by n - 1. */
+  var(dim?: number | number[] | null, options: { unbiased?: boolean; keepdim?: boolean } = {}): Tensor {
+    return ops.variance(this, dim, options);
+  }
+  std(dim?: number | number[] | null, options: { unbiased?: boolean; keepdim?: boolean } = {}): Tensor {
+    return ops.std(this, dim, options);
+  }
+  /** Maximum values over `dim` (all dims when omitted); use `argmax` for the indices. */
+  max(dim?: number | number[] | null, keepdim = false): Tensor {
+    return ops.max(this, dim, keepdim);
+  }
+  min(dim?: number | number[] | null, keepdim = false): Tensor {
+    return ops.min(this, dim, keepdim);
+  }
+  /** Index of the first maximum along `dim` (of the flattened tensor when omitted); int32. */
+  argmax(dim?: number | null, keepdim = false): Tensor {
+    return ops.argmax(this, dim, keepdim);
+  }
+  argmin(dim?: number | null, keepdim = false): Tensor {
+    return ops.argmin(this, dim, keepdim);
+  }
+
+  // -- products ----------------------------------------------------------------------------------------
+
+  /** Matrix product with PyTorch's rules for 1-D operands and broadcast batch dims. */
+  matmul(other: Tensor): Tensor {
+    return ops.matmul(this, other);
+  }
+
+  // -- shape and views ----------------------------------------------------------------------------------
+
+  reshape(...shape: number[] | [number[]]): Tensor {
+    return P.reshape(this, flatArgs(shape));
+  }
+  /** Like reshape, but only for contiguous tensors (never copies). */
+  view(...shape: number[] | [number[]]): Tensor {
+    if (!this.isContiguous()) {
+      throw new Error(
+        `view: tensor of shape ${fmtList(this.shape)} is not contiguous, so it cannot be viewed; use reshape() or contiguous()`,
+      );
+    }
+    return P.reshape(this, flatArgs(shape));
+  }
+  permute(...dims: number[] | [number[]]): Tensor {
+    return P.permute(this, flatArgs(dims));
+  }
+  transpose(dim0: number, dim1: number): Tensor {
+    return ops.transpose(this, dim0, dim1);
+  }
+  /** Transpose of a tensor with at most 2 dims. */
+  t(): Tensor {
+    if (this.ndim > 2) throw new Error(`t: expects a tensor with <= 2 dimensions, but it has ${this.ndim}`);
+    return this.ndim < 2 ? this : ops.transpose(this, 0, 1);
+  }
+  squeeze(dim?: number): Tensor {
+    return ops.squeeze(this, dim);
+  }
+  unsqueeze(dim: number): Tensor {
+    return ops.unsqueeze(this, dim);
+  }
+  flatten(startDim = 0, endDim = -1): Tensor {
+    return ops.flatten(this, startDim, endDim);
+  }
+  expand(...shape: number[] | [number[]]): Tensor {
+    return P.expand(this, flatArgs(shape));
+  }
+  expandAs(other: Tensor): Tensor {
+    return P.expand(this, other.shape);
+  }
+  /** The sub-tensor at `index` along `dim` (that dim is removed); negative indices count from the end. */
+  select(dim: number, index: number): Tensor {
+    return ops.select(this, dim, index);
+  }
+  /** Elements start, start+step, ... < end along `dim` (Python slice semantics, step > 0). */
+  slice(dim: number, start?: number, end?: number, step = 1): Tensor {
+    return P.slice(this, dim, start, end, step);
+  }
+  /** NumPy-like indexing: `x.index(0, { start: 1 }, null)` is `x[0, 1:, :]`. */
+  index(...specs: IndexSpec[]): Tensor {
+    return ops.index(this, specs);
+  }
+}
+
+function flatArgs(args: number[] | [number[]]): number[] {
+  return Array.isArray(args[0]) ? [...(args[0] as number[])] : (args as number[]);
+}
+
+function noGradOp(fn: () => Tensor): Tensor {
+  return ops.withoutGrad(fn);
+}
