@@ -3,6 +3,7 @@
 // and the kernel computes every element the same way whatever rows it is given, so results are
 // bitwise identical for any number of threads and equal to the calling thread's own result.
 import { type Buf, matmulInto } from '../kernels/matmul.js';
+import { Tensor } from '../tensor.js';
 import type { MatmulDtype, MatmulRequest, WorkerReply } from './protocol.js';
 import { spawnMatmulWorker, type WorkerHandle } from './spawn.js';
 import { splitRows } from './split.js';
@@ -56,6 +57,12 @@ export interface WorkerPool {
   matmulArrays(a: Buf, b: Buf, m: number, k: number, n: number, dtype: 'float32'): Promise<Float32Array>;
   matmulArrays(a: Buf, b: Buf, m: number, k: number, n: number, dtype?: 'float64'): Promise<Float64Array>;
   matmulArrays(a: Buf, b: Buf, m: number, k: number, n: number, dtype?: MatmulDtype): Promise<Buf>;
+  /**
+   * The product of two 2-D float tensors of one dtype (float32 or float64), as a new tensor of
+   * that dtype, computed like {@link WorkerPool.matmulArrays}. The result does not track
+   * gradients: use `a.matmul(b)` inside a model. Rejects with both shapes named when they do not fit.
+   */
+  matmul(a: Tensor, b: Tensor): Promise<Tensor>;
   /** Stops the workers. Calls in flight and queued calls reject, later calls reject. */
   close(): Promise<void>;
 }
@@ -83,7 +90,18 @@ function sharedMemoryAvailable(): boolean {
 }
 
 function shapeText(rows: number, cols: number): string {
-  return `[${rows}, ${cols}]`;
+  return shapeList([rows, cols]);
+}
+
+function shapeList(shape: readonly number[]): string {
+  return `[${shape.join(', ')}]`;
+}
+
+/** The elements of a float tensor in row-major order, without a copy when they already are. */
+function rowMajor(t: Tensor): Buf {
+  const c = t.isContiguous() ? t : t.detach().contiguous();
+  const data = c.data as Buf;
+  return data.subarray(c.offset, c.offset + c.numel());
 }
 
 function alloc(dtype: MatmulDtype, length: number, shared: boolean): Buf {
@@ -189,6 +207,30 @@ class MatmulWorkerPool implements WorkerPool {
     const call = this.queue.then(() => this.runParallel(a, b, m, k, n, outDtype));
     this.queue = call.catch(() => {});
     return call;
+  }
+
+  async matmul(a: Tensor, b: Tensor): Promise<Tensor> {
+    const op = 'WorkerPool.matmul';
+    if (!(a instanceof Tensor) || !(b instanceof Tensor)) throw new TypeError(`${op}: both operands must be Tensors`);
+    if (a.shape.length !== 2 || b.shape.length !== 2) {
+      throw new RangeError(
+        `${op}: both operands must be 2-D, got shapes ${shapeList(a.shape)} and ${shapeList(b.shape)}`,
+      );
+    }
+    const [m, k] = a.shape;
+    const [k2, n] = b.shape;
+    if (k !== k2) {
+      throw new RangeError(
+        `${op}: mat1 and mat2 shapes cannot be multiplied (${shapeList(a.shape)} and ${shapeList(b.shape)})`,
+      );
+    }
+    if (a.dtype !== b.dtype || a.dtype === 'int32') {
+      throw new TypeError(
+        `${op}: both operands must be float32 or both float64, got ${a.dtype} ${shapeList(a.shape)} and ${b.dtype} ${shapeList(b.shape)}`,
+      );
+    }
+    const out = await this.matmulArrays(rowMajor(a), rowMajor(b), m, k, n, a.dtype);
+    return Tensor.fromStorage(out, [m, n]);
   }
 
   async close(): Promise<void> {

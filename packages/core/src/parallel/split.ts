@@ -12,8 +12,8 @@ export function splitRows(m: number, parts: number): [number, number][] {
   const count = Math.max(1, Math.min(parts, blocks));
   const ranges: [number, number][] = [];
   for (let i = 0; i < count; i++) {
-    const start = Math.min(m, Math.round((blocks * i) / count) * ROW_ALIGN);
-    const end = Math.min(m, Math.round((blocks * (i + 1)) / count) * ROW_ALIGN);
+    const start = Math.min(m, Math.floor((blocks * i) / count) * ROW_ALIGN);
+    const end = Math.min(m, Math.floor((blocks * (i + 1)) / count) * ROW_ALIGN);
     if (end > start) ranges.push([start, end]);
   }
   return ranges;
