@@ -1,0 +1,21 @@
+/**
+ * Every solver by name. Each entry is a dynamic import, so bundlers split every solver into
+ * its own chunk and a page loads only the solvers its questions use.
+ * To add a solver: write `src/solvers/<name>.ts` with a default-exported `SolverDefinition`
+ * and add one line here, keeping the names in alphabetical order.
+ */
+import type { SolverDefinition } from './types.js';
+
+/** A solver module: its default export is the definition. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds solvers of every parameter type.
+export type SolverModule = { default: SolverDefinition<any> };
+
+/** name → loader. */
+export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
+  'confusion-metrics': () => import('./confusion-metrics.js'),
+  'conv-output': () => import('./conv-output.js'),
+  'digit-sums': () => import('./digit-sums.js'),
+  'init-variance': () => import('./init-variance.js'),
+  mlp: () => import('./mlp.js'),
+  'param-count': () => import('./param-count.js'),
+};
