@@ -12,7 +12,12 @@ import type { Step } from './types.js';
 
 const params = z
   .object({
-    digits: z.int().min(2).max(100).default(10).describe('number of digit classes of the base dataset (MNIST: 10, digits 0 … 9)'),
+    digits: z
+      .int()
+      .min(2)
+      .max(100)
+      .default(10)
+      .describe('number of digit classes of the base dataset (MNIST: 10, digits 0 … 9)'),
     images: z.int().min(1).max(10_000_000).default(50_000).describe('number of images in the base dataset'),
     channels: z.int().min(1).max(4).default(1).describe('channels of one image (MNIST: 1, grayscale)'),
     size: z.int().min(1).max(1024).default(28).describe('height and width of one image'),
@@ -33,7 +38,10 @@ type Params = z.infer<typeof params>;
  */
 function pairsPerSum(digits: number): number[] {
   const d = arange(digits);
-  const sums: Tensor = d.reshape([digits, 1]).add(d.reshape([1, digits])).reshape([digits * digits, 1]);
+  const sums: Tensor = d
+    .reshape([digits, 1])
+    .add(d.reshape([1, digits]))
+    .reshape([digits * digits, 1]);
   const values = arange(2 * digits - 1).reshape([1, 2 * digits - 1]);
   const oneHot = sums.eq(values);
   return (oneHot.sum(0).toArray() as number[]).map((x) => Math.round(x));

@@ -13,9 +13,12 @@ export type SolverModule = { default: SolverDefinition<any> };
 /** name → loader. */
 export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'confusion-metrics': () => import('./confusion-metrics.js'),
+  'conv-identity': () => import('./conv-identity.js'),
+  'conv-missing-param': () => import('./conv-missing-param.js'),
   'conv-output': () => import('./conv-output.js'),
   'digit-sums': () => import('./digit-sums.js'),
   'init-variance': () => import('./init-variance.js'),
   mlp: () => import('./mlp.js'),
   'param-count': () => import('./param-count.js'),
+  'residual-gradient': () => import('./residual-gradient.js'),
 };
