@@ -18,6 +18,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'conv-output': () => import('./conv-output.js'),
   'digit-sums': () => import('./digit-sums.js'),
   'init-variance': () => import('./init-variance.js'),
+  'layer-stack': () => import('./layer-stack.js'),
   mlp: () => import('./mlp.js'),
   'param-count': () => import('./param-count.js'),
   'residual-gradient': () => import('./residual-gradient.js'),

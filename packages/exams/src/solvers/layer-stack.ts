@@ -1,0 +1,314 @@
+/**
+ * A stack of layers (conv, pooling, batch norm, activations, flatten, linear): the output shape,
+ * parameter count and receptive field after every layer, and the totals.
+ *
+ * Answers: `outputShapes` (per layer), `outputShape` (final), `params` (per layer),
+ * `totalParams`, `receptiveField` (per layer, in input pixels), `receptiveFieldShape` (final,
+ * r × r), `jump` (per layer: input pixels between neighbouring units), `flattenSize` (features
+ * after the first flatten, i.e. the in_features of the following linear layer); for named layers
+ * `shape_<name>`, `params_<name>`, `rf_<name>`. Typical mistake: `receptiveFieldNaive` (strides ignored).
+ */
+import { z } from 'zod';
+import { fitWindow } from './conv-math.js';
+import { defineSolver } from './define.js';
+import { shapeTex } from './format.js';
+import { VariantRandom } from './random.js';
+import type { AnswerValue, Step } from './types.js';
+
+const int = (description: string, min = 1, max = 100000) => z.int().min(min).max(max).describe(description);
+const layerName = z
+  .string()
+  .regex(/^[A-Za-z][\w]*$/, 'layer names are letters, digits and _ (e.g. a, conv1)')
+  .optional()
+  .describe('a name for answers like shape_<name>');
+
+const layerSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('conv'),
+    outChannels: int('number of filters'),
+    kernelSize: int('kernel size (square)', 1, 512),
+    stride: int('stride', 1, 64).default(1),
+    padding: int('zero padding on each side', 0, 256).default(0),
+    dilation: int('dilation', 1, 16).default(1),
+    bias: z.boolean().default(true),
+    name: layerName,
+  }),
+  z.object({
+    type: z.enum(['maxpool', 'avgpool']),
+    kernelSize: int('window size (square)', 1, 512),
+    stride: int('stride (default: the window size, as in PyTorch)', 1, 64).optional(),
+    padding: int('padding on each side', 0, 256).default(0),
+    name: layerName,
+  }),
+  z.object({
+    type: z.literal('linear'),
+    outFeatures: int('output features'),
+    bias: z.boolean().default(true),
+    name: layerName,
+  }),
+  z.object({
+    type: z.enum(['flatten', 'batchnorm', 'relu', 'leaky-relu', 'tanh', 'sigmoid', 'softmax', 'dropout']),
+    name: layerName,
+  }),
+]);
+type LayerSpec = z.infer<typeof layerSchema>;
+
+const params = z.object({
+  inputShape: z
+    .array(int('a dimension'))
+    .min(1)
+    .max(4)
+    .describe('input shape of one sample: [C, H, W] for images, [features] for vectors (a leading batch N is allowed)'),
+  batch: z.boolean().default(false).describe('true when inputShape starts with the batch size N'),
+  layout: z.enum(['CHW', 'HWC']).default('CHW').describe('order of the shape answers: C×H×W or H×W×C'),
+  layers: z.array(layerSchema).min(1).max(40),
+});
+type Params = z.infer<typeof params>;
+
+/** The state flowing through the stack: a feature map C×H×W or a vector of features. */
+type Activation = { kind: 'map'; c: number; h: number; w: number } | { kind: 'vector'; n: number };
+
+interface LayerRow {
+  label: string;
+  shape: number[];
+  params: number;
+  rf: number;
+  rfShape: number[];
+  naive: number;
+  jump: number;
+  formula: string;
+}
+
+const TITLES: Record<LayerSpec['type'], string> = {
+  conv: 'Conv2d',
+  maxpool: 'MaxPool2d',
+  avgpool: 'AvgPool2d',
+  linear: 'Linear',
+  flatten: 'Flatten',
+  batchnorm: 'BatchNorm',
+  relu: 'ReLU',
+  'leaky-relu': 'LeakyReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  softmax: 'Softmax',
+  dropout: 'Dropout',
+};
+
+function describeLayer(layer: LayerSpec): string {
+  switch (layer.type) {
+    case 'conv':
+      return `Conv2d(${layer.outChannels}, k=${layer.kernelSize}, s=${layer.stride}, p=${layer.padding}${layer.dilation > 1 ? `, d=${layer.dilation}` : ''})`;
+    case 'maxpool':
+    case 'avgpool':
+      return `${TITLES[layer.type]}(k=${layer.kernelSize}, s=${layer.stride ?? layer.kernelSize}${layer.padding ? `, p=${layer.padding}` : ''})`;
+    case 'linear':
+      return `Linear(→ ${layer.outFeatures})`;
+    default:
+      return TITLES[layer.type];
+  }
+}
+
+/** Walks the stack; throws with the layer's position when a layer cannot take its input. */
+function walk(p: Params): { rows: LayerRow[]; input: Activation; flattenSize?: number } {
+  const dims = p.batch ? p.inputShape.slice(1) : p.inputShape;
+  if (dims.length !== 3 && dims.length !== 1) {
+    throw new Error(
+      `inputShape must be [C, H, W] or [features]${p.batch ? ' after the batch size' : ''}, got [${p.inputShape.join(', ')}]`,
+    );
+  }
+  const input: Activation =
+    dims.length === 3 ? { kind: 'map', c: dims[0], h: dims[1], w: dims[2] } : { kind: 'vector', n: dims[0] };
+  let x = input;
+  let rf = 1;
+  let naive = 1;
+  let jump = 1;
+  let flattenSize: number | undefined;
+  let seesAll = false;
+  const rows: LayerRow[] = [];
+  p.layers.forEach((layer, index) => {
+    const where = `layer ${index + 1} (${describeLayer(layer)})`;
+    let params = 0;
+    let formula = '';
+    if (layer.type === 'conv' || layer.type === 'maxpool' || layer.type === 'avgpool') {
+      if (x.kind !== 'map') throw new Error(`${where} needs a C×H×W feature map, but gets a vector of ${x.n} features`);
+      const k = layer.kernelSize;
+      const s = layer.type === 'conv' ? layer.stride : (layer.stride ?? k);
+      const d = layer.type === 'conv' ? layer.dilation : 1;
+      const fitH = fitWindow(x.h, k, s, layer.padding, d);
+      const fitW = fitWindow(x.w, k, s, layer.padding, d);
+      if (fitH.size < 1 || fitW.size < 1) {
+        throw new Error(
+          `${where}: the ${k}×${k} window does not fit the ${x.h}×${x.w} input with padding ${layer.padding}`,
+        );
+      }
+      const c = layer.type === 'conv' ? layer.outChannels : x.c;
+      if (layer.type === 'conv') params = layer.outChannels * (x.c * k * k + (layer.bias ? 1 : 0));
+      formula = `\\lfloor (${x.h} + 2 \\cdot ${layer.padding} - ${fitH.effectiveKernel}) / ${s} \\rfloor + 1 = ${fitH.size}`;
+      rf += (fitH.effectiveKernel - 1) * jump;
+      naive += fitH.effectiveKernel - 1;
+      jump *= s;
+      x = { kind: 'map', c, h: fitH.size, w: fitW.size };
+    } else if (layer.type === 'flatten') {
+      if (x.kind === 'map') {
+        formula = `${x.c} \\cdot ${x.h} \\cdot ${x.w} = ${x.c * x.h * x.w}`;
+        x = { kind: 'vector', n: x.c * x.h * x.w };
+        flattenSize ??= x.n;
+      }
+    } else if (layer.type === 'linear') {
+      if (x.kind !== 'vector') {
+        throw new Error(`${where} gets a ${x.c}×${x.h}×${x.w} feature map; add a flatten layer before it`);
+      }
+      params = layer.outFeatures * (x.n + (layer.bias ? 1 : 0));
+      formula = `${layer.outFeatures} \\cdot (${x.n}${layer.bias ? ' + 1' : ''}) = ${params}`;
+      seesAll = true;
+      x = { kind: 'vector', n: layer.outFeatures };
+    } else if (layer.type === 'batchnorm') {
+      const channels = x.kind === 'map' ? x.c : x.n;
+      params = 2 * channels;
+      formula = `\\gamma, \\beta: 2 \\cdot ${channels} = ${params}`;
+    }
+    const shape = x.kind === 'map' ? (p.layout === 'CHW' ? [x.c, x.h, x.w] : [x.h, x.w, x.c]) : [x.n];
+    const fullInput = input.kind === 'map' ? [input.h, input.w] : [input.n];
+    rows.push({
+      label: layer.name ?? `${index + 1}. ${TITLES[layer.type]}`,
+      shape: p.batch ? [p.inputShape[0], ...shape] : shape,
+      params,
+      rf: seesAll ? fullInput[0] : rf,
+      rfShape: seesAll ? fullInput : [rf, rf],
+      naive: seesAll ? fullInput[0] : naive,
+      jump,
+      formula,
+    });
+  });
+  return { rows, input, flattenSize };
+}
+
+export default defineSolver<Params>({
+  name: 'layer-stack',
+  title: 'Output shapes, parameters and receptive fields of a layer stack',
+  topics: ['cnn', 'pooling', 'receptive-field'],
+  params,
+  // TUM I2DL endterm 2022, problem 4 (4.3 and 4.7): 5×5 convolutions with stride 1 and the padding
+  // that keeps the size, 2×2 max pooling with stride 2, two 28×28 digit images stacked as channels.
+  defaults: params.parse({
+    inputShape: [2, 28, 28],
+    layers: [
+      { type: 'conv', outChannels: 8, kernelSize: 5, padding: 2, name: 'conv1' },
+      { type: 'maxpool', kernelSize: 2, name: 'pool1' },
+      { type: 'batchnorm' },
+      { type: 'relu' },
+      { type: 'conv', outChannels: 16, kernelSize: 5, padding: 2, name: 'conv2' },
+      { type: 'maxpool', kernelSize: 2, name: 'pool2' },
+      { type: 'batchnorm' },
+      { type: 'relu' },
+      { type: 'flatten' },
+      { type: 'linear', outFeatures: 19, name: 'fc' },
+    ],
+  }),
+  generate(seed) {
+    const r = new VariantRandom(seed);
+    const inputSize = r.pick([16, 28, 32, 64]);
+    const inputChannels = r.pick([1, 3]);
+    let size = inputSize;
+    const layers: z.input<typeof layerSchema>[] = [];
+    const blocks = r.int(1, 3);
+    for (let b = 0; b < blocks; b++) {
+      const k = r.pick([1, 3, 5]);
+      const stride = size >= 8 && r.chance(0.3) ? 2 : 1;
+      const padding = r.chance(0.7) ? (k - 1) / 2 : 0;
+      layers.push({ type: 'conv', outChannels: r.pick([4, 8, 16, 32]), kernelSize: k, stride, padding });
+      size = Math.floor((size + 2 * padding - k) / stride) + 1;
+      if (r.chance(0.5)) layers.push({ type: 'batchnorm' });
+      layers.push({ type: r.pick(['relu', 'tanh'] as const) });
+      if (size >= 4 && r.chance(0.7)) {
+        layers.push({ type: 'maxpool', kernelSize: 2 });
+        size = Math.floor(size / 2);
+      }
+    }
+    layers.push({ type: 'flatten' }, { type: 'linear', outFeatures: r.pick([2, 10, 19]) });
+    return params.parse({ inputShape: [inputChannels, inputSize, inputSize], layers });
+  },
+  solve(p) {
+    const { rows, input, flattenSize } = walk(p);
+    const totalParams = rows.reduce((s, row) => s + row.params, 0);
+    const inShape =
+      input.kind === 'map'
+        ? p.layout === 'CHW'
+          ? [input.c, input.h, input.w]
+          : [input.h, input.w, input.c]
+        : [input.n];
+    const last = rows[rows.length - 1];
+    const answers: Record<string, AnswerValue> = {
+      outputShapes: rows.map((row) => row.shape),
+      outputShape: last.shape,
+      params: rows.map((row) => row.params),
+      totalParams,
+      receptiveField: rows.map((row) => row.rf),
+      receptiveFieldShape: last.rfShape,
+      jump: rows.map((row) => row.jump),
+      receptiveFieldNaive: rows.map((row) => row.naive),
+    };
+    if (flattenSize !== undefined) answers.flattenSize = flattenSize;
+    p.layers.forEach((layer, i) => {
+      if (!layer.name) return;
+      answers[`shape_${layer.name}`] = rows[i].shape;
+      answers[`params_${layer.name}`] = rows[i].params;
+      answers[`rf_${layer.name}`] = rows[i].rf;
+    });
+    const steps: Step[] = [
+      {
+        title: 'Layer by layer',
+        table: {
+          columns: ['layer', 'output shape', 'parameters', 'receptive field'],
+          rows: [
+            ['input', inShape.join(' × '), 0, 1],
+            ...rows.map((row, i) => [
+              `${row.label}: ${describeLayer(p.layers[i])}`,
+              row.shape.join(' × '),
+              row.params,
+              `${row.rfShape.join(' × ')}`,
+            ]),
+          ],
+        },
+        chart: 'receptiveField',
+      },
+      {
+        title: 'Sizes and parameters',
+        latex: `\\begin{aligned} ${rows
+          .filter((row) => row.formula)
+          .map((row) => `\\text{${row.label.replace(/_/g, '\\_')}}: &\\quad ${row.formula}`)
+          .join(' \\\\ ')} \\end{aligned}`,
+        text: 'Conv and pooling: $\\lfloor (H + 2p - k)/s \\rfloor + 1$; conv parameters $F(C k^2 + 1)$; linear $n_{out}(n_{in} + 1)$; batch norm learns γ and β per channel; pooling, activations and flatten learn nothing.',
+      },
+      {
+        title: 'Receptive field',
+        latex: 'r_k = r_{k-1} + (k_k - 1) \\prod_{i<k} s_i, \\quad r_0 = 1',
+        text: `Each window of kernel k widens the receptive field by (k − 1) times the jump (the product of the earlier strides). After a flatten and a linear layer every unit sees the whole input. Final receptive field: ${last.rfShape.join(' × ')}; ${totalParams} parameters in total, output ${shapeTex(last.shape).replace(/\\times/g, '×')}.`,
+      },
+    ];
+    return {
+      answers,
+      steps,
+      charts: {
+        receptiveField: {
+          kind: 'receptive-field',
+          data: {
+            inputSize: input.kind === 'map' ? input.h : input.n,
+            layers: rows.map((row, i) => {
+              const layer = p.layers[i];
+              const windowed = layer.type === 'conv' || layer.type === 'maxpool' || layer.type === 'avgpool';
+              return {
+                name: row.label,
+                kernel: windowed ? layer.kernelSize : 1,
+                stride: windowed ? (layer.type === 'conv' ? layer.stride : (layer.stride ?? layer.kernelSize)) : 1,
+                receptiveField: row.rf,
+                jump: row.jump,
+              };
+            }),
+          },
+          options: { title: 'Receptive field after each layer' },
+        },
+      },
+    };
+  },
+});
