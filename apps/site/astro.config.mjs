@@ -11,9 +11,12 @@ import remarkMath from 'remark-math';
 
 // Deploy under a sub-path (GitHub Pages and the like) with I2DL_BASE=/i2dl/.
 const base = process.env.I2DL_BASE ?? '/';
+// The browser tests build into their own folder (with the fixture exam), never over dist/.
+const outDir = process.env.I2DL_OUT_DIR ?? './dist';
 
 export default defineConfig({
   base,
+  outDir,
   output: 'static',
   trailingSlash: 'always',
   markdown: {

@@ -1,0 +1,82 @@
+// The site's one content reader: the collection gives the files, @i2dl/exams' extractExam gives
+// their structure (the same reader the validator uses), and solveDefault runs a solver once
+// per parameter set at build time.
+
+import { type CollectionEntry, getCollection } from 'astro:content';
+import { type Exam, extractExam, loadSolver, runSolver, type SolverResult } from '@i2dl/exams';
+
+export interface LoadedExam {
+  entry: CollectionEntry<'exams'>;
+  exam: Exam;
+}
+
+let cache: Promise<LoadedExam[]> | null = null;
+
+async function load(): Promise<LoadedExam[]> {
+  const entries = await getCollection('exams');
+  const loaded = entries.map((entry) => {
+    const { exam, issues } = extractExam(entry.body ?? '', entry.filePath ?? entry.id);
+    const errors = issues.filter((i) => i.severity === 'error');
+    if (!exam || errors.length > 0) {
+      const lines = errors.map((i) => `${i.file}:${i.line} ${i.field}: ${i.message}`).join('\n');
+      throw new Error(`The exam ${entry.id} has content errors (run pnpm validate):\n${lines}`);
+    }
+    return { entry, exam };
+  });
+  // Newest exam first.
+  return loaded.sort((a, b) => b.exam.date.localeCompare(a.exam.date));
+}
+
+/** Every exam, read once per build. */
+export function loadExams(): Promise<LoadedExam[]> {
+  cache ??= load();
+  return cache;
+}
+
+export type ExamQuestion = Exam['problems'][number]['questions'][number];
+export type ExamProblem = Exam['problems'][number];
+
+/** A question of an exam by its id, with its problem. */
+export function findQuestion(exam: Exam, id: string): { problem: ExamProblem; question: ExamQuestion } | null {
+  for (const problem of exam.problems) {
+    const question = problem.questions.find((q) => q.id === id);
+    if (question) return { problem, question };
+  }
+  return null;
+}
+
+const solved = new Map<
+  string,
+  Promise<{ ok: true; result: SolverResult; params: unknown } | { ok: false; message: string }>
+>();
+
+/** The default variant of a solver, run once per parameter set per build. */
+export function solveDefault(solver: string, params: unknown) {
+  const key = `${solver}:${JSON.stringify(params ?? null)}`;
+  let outcome = solved.get(key);
+  if (!outcome) {
+    outcome = runSolver(solver, params);
+    solved.set(key, outcome);
+  }
+  return outcome;
+}
+
+/** The year of an exam, for filters and lists. */
+export const examYear = (exam: Exam) => exam.date.slice(0, 4);
+
+/** Every question with its exam and problem, for topic pages and the topic map. */
+export async function allQuestions() {
+  const exams = await loadExams();
+  return exams.flatMap(({ exam }) =>
+    exam.problems.flatMap((problem) => problem.questions.map((question) => ({ exam, problem, question }))),
+  );
+}
+
+/** A solver's human title, for the parameter panel. */
+export async function solverTitle(solver: string): Promise<string> {
+  try {
+    return (await loadSolver(solver)).title;
+  } catch {
+    return solver;
+  }
+}
