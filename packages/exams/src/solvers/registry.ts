@@ -21,5 +21,6 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'layer-stack': () => import('./layer-stack.js'),
   mlp: () => import('./mlp.js'),
   'param-count': () => import('./param-count.js'),
+  'rnn-unroll': () => import('./rnn-unroll.js'),
   'residual-gradient': () => import('./residual-gradient.js'),
 };
