@@ -22,5 +22,6 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   mlp: () => import('./mlp.js'),
   'param-count': () => import('./param-count.js'),
   'rnn-unroll': () => import('./rnn-unroll.js'),
+  'weight-decay': () => import('./weight-decay.js'),
   'residual-gradient': () => import('./residual-gradient.js'),
 };
