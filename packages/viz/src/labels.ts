@@ -1,0 +1,68 @@
+import { FONT, textWidth } from './theme.js';
+
+/** An axis-aligned box in viewBox units. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Whether two boxes overlap (touching edges do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** A point label and where it ended up. */
+export interface PlacedLabel {
+  text: string;
+  x: number;
+  y: number;
+  anchor: 'start' | 'end';
+  box: Box;
+}
+
+/**
+ * Places a label next to each anchor point without overlapping earlier labels or leaving the
+ * bounds: tries above-right, below-right, above-left, below-left, then moves further out.
+ * Greedy and deterministic, which is enough for the handful of marked points a figure has.
+ */
+export function placeLabels(
+  anchors: { x: number; y: number; text: string }[],
+  bounds: Box,
+  fontSize: number = FONT.small,
+): PlacedLabel[] {
+  const placed: PlacedLabel[] = [];
+  const height = fontSize + 2;
+  for (const a of anchors) {
+    const width = textWidth(a.text, fontSize);
+    let best: PlacedLabel | null = null;
+    search: for (let step = 0; step < 8; step++) {
+      const off = 8 + step * height;
+      const candidates: [number, number, 'start' | 'end'][] = [
+        [a.x + 8, a.y - off, 'start'],
+        [a.x + 8, a.y + off + height - 4, 'start'],
+        [a.x - 8, a.y - off, 'end'],
+        [a.x - 8, a.y + off + height - 4, 'end'],
+      ];
+      for (const [x, y, anchor] of candidates) {
+        const box: Box = { x: anchor === 'start' ? x : x - width, y: y - height + 3, width, height };
+        const inside =
+          box.x >= bounds.x &&
+          box.y >= bounds.y &&
+          box.x + box.width <= bounds.x + bounds.width &&
+          box.y + box.height <= bounds.y + bounds.height;
+        if (inside && !placed.some((p) => boxesOverlap(p.box, box))) {
+          best = { text: a.text, x, y, anchor, box };
+          break search;
+        }
+      }
+    }
+    if (best === null) {
+      const box: Box = { x: a.x + 8, y: a.y - 8 - height + 3, width, height };
+      best = { text: a.text, x: a.x + 8, y: a.y - 8, anchor: 'start', box };
+    }
+    placed.push(best);
+  }
+  return placed;
+}
