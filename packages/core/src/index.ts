@@ -20,8 +20,17 @@ export {
   zerosLike,
 } from './creation.js';
 export type { DType } from './dtype.js';
+/** Functional layers and losses (PyTorch's torch.nn.functional). */
+export * as F from './functional.js';
+export { GradcheckError, type GradcheckOptions, type GradcheckReport, gradcheck } from './gradcheck.js';
 export { exportGraph, type GraphExport, type GraphNode } from './graph.js';
+/** Parameter initialisation schemes (torch.nn.init), fans and target variances. */
+export * as init from './init.js';
+/** Modules and layers (torch.nn), `summary` and `receptiveField`. */
+export * as nn from './nn/index.js';
 export { stack } from './ops.js';
+/** Optimizers (torch.optim) and `lrScheduler.StepLR`. */
+export * as optim from './optim.js';
 export { cat, where } from './primitives.js';
 export { defaultGenerator, Generator, manualSeed } from './random.js';
 export { type IndexSpec, type NestedArray, Tensor, type TensorLike } from './tensor.js';
