@@ -13,7 +13,7 @@ import { fitWindow } from './conv-math.js';
 import { defineSolver } from './define.js';
 import { shapeTex } from './format.js';
 import { VariantRandom } from './random.js';
-import type { AnswerValue, Step } from './types.js';
+import type { AnswerValue, ChartSpec, Step } from './types.js';
 
 const int = (description: string, min = 1, max = 100000) => z.int().min(min).max(max).describe(description);
 const layerName = z
@@ -183,6 +183,29 @@ function walk(p: Params): { rows: LayerRow[]; input: Activation; flattenSize?: n
   return { rows, input, flattenSize };
 }
 
+/** The windowed layers before the first flatten, as viz's `receptive-field` diagram (inputs up to 128 pixels). */
+function receptiveFieldChart(p: Params, input: Activation): ChartSpec | undefined {
+  if (input.kind !== 'map' || Math.max(input.h, input.w) > 128) return undefined;
+  const windowed: { name: string; kernel: number; stride: number; padding: number; dilation: number }[] = [];
+  for (const [i, layer] of p.layers.entries()) {
+    if (layer.type === 'flatten' || layer.type === 'linear') break;
+    if (layer.type !== 'conv' && layer.type !== 'maxpool' && layer.type !== 'avgpool') continue;
+    windowed.push({
+      name: layer.name ?? `${i + 1}. ${TITLES[layer.type]}`,
+      kernel: layer.kernelSize,
+      stride: layer.type === 'conv' ? layer.stride : (layer.stride ?? layer.kernelSize),
+      padding: layer.padding,
+      dilation: layer.type === 'conv' ? layer.dilation : 1,
+    });
+  }
+  if (windowed.length === 0) return undefined;
+  return {
+    kind: 'receptive-field',
+    data: { inputSize: [input.h, input.w], layers: windowed },
+    options: { title: 'Receptive field of one output unit, layer by layer' },
+  };
+}
+
 export default defineSolver<Params>({
   name: 'layer-stack',
   title: 'Output shapes, parameters and receptive fields of a layer stack',
@@ -270,7 +293,7 @@ export default defineSolver<Params>({
             ]),
           ],
         },
-        chart: 'receptiveField',
+        chart: receptiveFieldChart(p, input) ? 'receptiveField' : undefined,
       },
       {
         title: 'Sizes and parameters',
@@ -286,29 +309,7 @@ export default defineSolver<Params>({
         text: `Each window of kernel k widens the receptive field by (k − 1) times the jump (the product of the earlier strides). After a flatten and a linear layer every unit sees the whole input. Final receptive field: ${last.rfShape.join(' × ')}; ${totalParams} parameters in total, output ${shapeTex(last.shape).replace(/\\times/g, '×')}.`,
       },
     ];
-    return {
-      answers,
-      steps,
-      charts: {
-        receptiveField: {
-          kind: 'receptive-field',
-          data: {
-            inputSize: input.kind === 'map' ? input.h : input.n,
-            layers: rows.map((row, i) => {
-              const layer = p.layers[i];
-              const windowed = layer.type === 'conv' || layer.type === 'maxpool' || layer.type === 'avgpool';
-              return {
-                name: row.label,
-                kernel: windowed ? layer.kernelSize : 1,
-                stride: windowed ? (layer.type === 'conv' ? layer.stride : (layer.stride ?? layer.kernelSize)) : 1,
-                receptiveField: row.rf,
-                jump: row.jump,
-              };
-            }),
-          },
-          options: { title: 'Receptive field after each layer' },
-        },
-      },
-    };
+    const chart = receptiveFieldChart(p, input);
+    return { answers, steps, charts: chart ? { receptiveField: chart } : undefined };
   },
 });

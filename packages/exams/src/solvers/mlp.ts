@@ -422,30 +422,25 @@ function mistakeAnswers(p: Params, first: Pass): Record<string, AnswerValue> {
   return answers;
 }
 
+/** The `network` chart of @i2dl/viz: weights as out × in tables (nn.Linear layout), values on the nodes. */
 function networkChart(p: Params, pass: Pass): ChartSpec {
-  const plain = (n: string | undefined, fallback: string) => n ?? fallback;
   const layers = [
-    {
-      name: 'input',
-      nodes: p.input.map((v, i) => ({ id: `l0n${i}`, label: plain(p.inputNames?.[i], `x${i + 1}`), value: v })),
-    },
+    { name: 'input', nodes: p.input.map((v, i) => ({ label: p.inputNames?.[i] ?? `x${i + 1}`, value: v })) },
     ...p.layers.map((layer, l) => ({
-      name: `layer ${l + 1}`,
+      name: l === p.layers.length - 1 ? 'output' : `hidden ${l + 1}`,
       nodes: layer.weights[0].map((_, j) => ({
-        id: `l${l + 1}n${j}`,
-        label: plain(layer.postNames?.[j] ?? layer.preNames?.[j], `a${l + 1}${j + 1}`),
+        label: layer.postNames?.[j] ?? layer.preNames?.[j] ?? `a${l + 1}${j + 1}`,
         value: pass.a[l][j],
       })),
     })),
   ];
-  const edges = p.layers.flatMap((layer, l) =>
-    layer.weights.flatMap((r, i) =>
-      r.map((w, j) => ({ from: `l${l}n${i}`, to: `l${l + 1}n${j}`, weight: w, label: layer.weightNames?.[i][j] })),
-    ),
-  );
   return {
     kind: 'network',
-    data: { layers, edges },
+    data: {
+      layers,
+      weights: p.layers.map((layer) => layer.weights[0].map((_, j) => layer.weights.map((r) => r[j]))),
+      biases: p.layers.map((layer) => layer.bias ?? null),
+    },
     options: { title: 'The network with its weights and forward-pass values' },
   };
 }

@@ -12,6 +12,7 @@ export type SolverModule = { default: SolverDefinition<any> };
 
 /** name → loader. */
 export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
+  activation: () => import('./activation.js'),
   'confusion-metrics': () => import('./confusion-metrics.js'),
   'conv-identity': () => import('./conv-identity.js'),
   'conv-missing-param': () => import('./conv-missing-param.js'),
@@ -19,6 +20,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'digit-sums': () => import('./digit-sums.js'),
   'init-variance': () => import('./init-variance.js'),
   'layer-stack': () => import('./layer-stack.js'),
+  'lstm-backprop': () => import('./lstm-backprop.js'),
   mlp: () => import('./mlp.js'),
   'param-count': () => import('./param-count.js'),
   'rnn-unroll': () => import('./rnn-unroll.js'),
