@@ -122,8 +122,8 @@ export default defineSolver<Params>({
           options: {
             title: 'Digit pairs per sum',
             description: `How many of the ${totalPairs} ordered digit pairs give each sum 0 … ${classes - 1}.`,
-            xLabel: 'sum of the two digits',
-            yLabel: 'number of digit pairs',
+            orientation: 'vertical',
+            valueLabel: 'number of digit pairs',
           },
         },
       },
