@@ -13,6 +13,7 @@ export type SolverModule = { default: SolverDefinition<any> };
 /** name → loader. */
 export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   activation: () => import('./activation.js'),
+  batchnorm: () => import('./batchnorm.js'),
   'confusion-metrics': () => import('./confusion-metrics.js'),
   'conv-identity': () => import('./conv-identity.js'),
   'conv-missing-param': () => import('./conv-missing-param.js'),
