@@ -295,13 +295,15 @@ class Extractor {
         `the questions' credits add up to ${sum}, not the problem's ${props.credits}`,
       );
     }
-    if (problem.questions.length === 0) this.error(position, owner, 'a <Problem> needs at least one <Question>');
+    if (!elements.some((e) => e.name === 'Question'))
+      this.error(position, owner, 'a <Problem> needs at least one <Question>');
     return id ? problem : undefined;
   }
 
   private readQuestion(node: MdNode, problem: ExtractedProblem): ExtractedQuestion | undefined {
     const position = pos(node);
-    const props = this.readProps(node, 'Question', 'Question');
+    const unreadable = new Set<string>();
+    const props = this.readProps(node, 'Question', 'Question', unreadable);
     const positions = this.propPositions(node);
     const id = typeof props.id === 'string' ? props.id : undefined;
     const owner = id ? `Question "${id}"` : 'Question';
@@ -342,9 +344,12 @@ class Extractor {
 
     const parsed = questionSchema.safeParse(candidate);
     if (!parsed.success) {
-      this.reportSchemaIssues(parsed.error, owner, positions, position);
+      // A prop that could not be read was reported already; its "missing" follow-up would only repeat it.
+      const issues = parsed.error.issues.filter((i) => !unreadable.has(String(i.path[0])));
+      this.reportSchemaIssues(issues, owner, positions, position);
       return undefined;
     }
+    this.checkInnerCredits(parsed.data, owner, positions, position);
     return {
       ...parsed.data,
       problemId: problem.id,
@@ -472,6 +477,32 @@ class Extractor {
     return { figures, errata, steps };
   }
 
+  /** Rubric criteria add up to the question's credits; explicit blank credits do not exceed them. */
+  private checkInnerCredits(q: Question, owner: string, positions: Record<string, SourcePosition>, at: SourcePosition) {
+    if (q.kind === 'free-text') {
+      const sum = q.rubric.reduce((s, c) => s + c.credits, 0);
+      if (!closeTo(sum, q.credits)) {
+        this.error(
+          positions.rubric ?? at,
+          `${owner} field "rubric"`,
+          `the criteria's credits add up to ${sum}, not the question's ${q.credits}`,
+        );
+      }
+    }
+    if (q.kind === 'blanks') {
+      const explicit = q.blanks.filter((b) => b.credits !== undefined);
+      const sum = explicit.reduce((s, b) => s + (b.credits ?? 0), 0);
+      const allExplicit = explicit.length === q.blanks.length;
+      if (allExplicit ? !closeTo(sum, q.credits) : sum > q.credits + 1e-9) {
+        this.error(
+          positions['blanks.0'] ?? at,
+          `${owner} field "blanks"`,
+          `the blanks' credits add up to ${sum}, ${allExplicit ? 'not' : 'more than'} the question's ${q.credits}`,
+        );
+      }
+    }
+  }
+
   private readFigure(node: MdNode): ExtractedFigure {
     const props = this.readProps(node, 'Figure', 'Figure');
     const figure: ExtractedFigure = { reconstructed: props.reconstructed === true, props, position: pos(node) };
@@ -505,7 +536,12 @@ class Extractor {
   // ---- props ----
 
   /** Reads a component's props: known names only, values evaluated statically. */
-  private readProps(node: MdNode, component: ComponentName, owner: string): Record<string, StaticValue> {
+  private readProps(
+    node: MdNode,
+    component: ComponentName,
+    owner: string,
+    failed = new Set<string>(),
+  ): Record<string, StaticValue> {
     const allowed: readonly string[] = componentProps[component];
     const props: Record<string, StaticValue> = {};
     const idAttribute = node.attributes?.find((a) => a.name === 'id' && typeof a.value === 'string');
@@ -530,7 +566,10 @@ class Extractor {
       else {
         const result = evaluateStatic(value.data?.estree);
         if (result.ok) props[name] = result.value;
-        else this.error(at, `${described} field "${name}"`, `${result.message} (in {${value.value.trim()}})`);
+        else {
+          failed.add(name);
+          this.error(at, `${described} field "${name}"`, `${result.message} (in {${value.value.trim()}})`);
+        }
       }
     }
     return props;
@@ -567,12 +606,12 @@ class Extractor {
   }
 
   private reportSchemaIssues(
-    error: z.ZodError,
+    issues: z.core.$ZodIssue[],
     owner: string,
     positions: Record<string, SourcePosition>,
     fallback: SourcePosition,
   ) {
-    for (const issue of error.issues) {
+    for (const issue of issues) {
       const path = issue.path.map(String);
       let at = fallback;
       for (let n = path.length; n > 0; n--) {

@@ -37,7 +37,7 @@ function evaluate(node: Expression | Node): StaticValue {
     }
     case 'TemplateLiteral':
       if (node.expressions.length === 0) return node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
-      throw new NotStatic('template strings with ${...} are computed; write a plain string');
+      throw new NotStatic('template strings with placeholders are computed; write a plain string');
     case 'UnaryExpression': {
       if (node.operator !== '-' && node.operator !== '+')
         throw new NotStatic(`the operator "${node.operator}" is not allowed; props are literals`);
