@@ -3,8 +3,9 @@ import { scoreExam } from '../src/grade/exam.js';
 import { GradeKeyError, grade } from '../src/grade/grade.js';
 import { type Question, type QuestionInput, questionSchema } from '../src/schema/question.js';
 
-const q = (input: Omit<QuestionInput, 'topics'> & { topics?: QuestionInput['topics'] }): Question =>
-  questionSchema.parse({ topics: ['mlp'], ...input });
+/** A question as written, with topics optional (distributes over the kinds). */
+type Written = QuestionInput extends infer T ? (T extends unknown ? Omit<T, 'topics'> & { topics?: QuestionInput['topics'] } : never) : never;
+const q = (input: Written): Question => questionSchema.parse({ topics: ['mlp'], ...input });
 
 const mc = (scoring?: 'all-or-nothing' | 'net-correct' | 'each-answer' | 'coverage', credits = 2) =>
   q({

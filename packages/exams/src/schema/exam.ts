@@ -14,14 +14,26 @@ export const examIdSchema = z
   .string({ error: 'expected the exam id as text' })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an exam id is kebab-case: lowercase letters, digits and single dashes');
 
-/** An ISO date `YYYY-MM-DD` (YAML may hand over a Date; it is turned back into the string). */
-const isoDateSchema = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+/**
+ * The exam date: ISO `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when only that much is printed, or null when the
+ * exam does not say (the page says so). YAML may hand over a Date; it is turned back into the string.
+ */
+const examDateSchema = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
   z
-    .string({ error: 'expected an ISO date YYYY-MM-DD' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'not a real date'),
+    .string({ error: 'expected an ISO date YYYY-MM-DD (or YYYY-MM, YYYY, or null when the exam does not say)' })
+    .refine(
+      (s) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(s) && isRealDate(s),
+      'expected a real ISO date YYYY-MM-DD (or YYYY-MM, YYYY, or null when the exam does not say)',
+    )
+    .nullable(),
 );
+
+function isRealDate(text: string): boolean {
+  const full = text.length === 4 ? `${text}-01-01` : text.length === 7 ? `${text}-01` : text;
+  const time = Date.parse(full);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(full);
+}
 
 /** The frontmatter of an exam file. */
 export const examFrontmatterSchema = z
@@ -40,9 +52,14 @@ export const examFrontmatterSchema = z
       },
       { error: 'expected institution: { name, inferred }' },
     ),
-    date: isoDateSchema,
+    date: examDateSchema,
     examiners: z.array(z.string()).default([]),
-    durationMinutes: z.number({ error: 'expected durationMinutes as a number' }).int().positive(),
+    /** null when the exam does not say */
+    durationMinutes: z
+      .number({ error: 'expected durationMinutes as a number (or null when the exam does not say)' })
+      .int()
+      .positive()
+      .nullable(),
     totalCredits: z.number({ error: 'expected totalCredits as a number' }).positive(),
     allowedResources: z.array(z.string()).default([]),
     instructions: z.array(z.string()).default([]),
