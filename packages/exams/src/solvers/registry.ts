@@ -23,6 +23,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'layer-stack': () => import('./layer-stack.js'),
   'lstm-backprop': () => import('./lstm-backprop.js'),
   mlp: () => import('./mlp.js'),
+  'optimizer-steps': () => import('./optimizer-steps.js'),
   'param-count': () => import('./param-count.js'),
   'rnn-unroll': () => import('./rnn-unroll.js'),
   'weight-decay': () => import('./weight-decay.js'),
