@@ -69,10 +69,13 @@ export default defineSolver<Params>({
   },
   solve(p) {
     // Forward pass with autograd: one leaf per input, one named node per intermediate result.
-    const b = named(tensor([p.hPrev, p.x], { requiresGrad: true }), 'b');
-    const cPrev = named(tensor([p.cPrev], { requiresGrad: true }), 'c_{t-1}');
-    const ws = [p.w1, p.w2, p.w3, p.w4].map((w, k) => named(tensor(w, { requiresGrad: true }), `w${k + 1}`));
-    const gate = (k: number) => b.mul(ws[k]).sum().reshape([1]);
+    // b is a 1×2 row and each w_k a 2×1 column, so every gate is a single matmul node in the graph.
+    const b = named(tensor([[p.hPrev, p.x]], { requiresGrad: true }), 'b');
+    const cPrev = named(tensor([[p.cPrev]], { requiresGrad: true }), 'c_{t-1}');
+    const ws = [p.w1, p.w2, p.w3, p.w4].map((w, k) =>
+      named(tensor([[w[0]], [w[1]]], { requiresGrad: true }), `w${k + 1}`),
+    );
+    const gate = (k: number) => b.matmul(ws[k]);
     const f = named(gate(0).sigmoid(), 'f_t');
     const i = named(gate(1).sigmoid(), 'i_t');
     const cTilde = named(gate(2).tanh(), 'c̃_t');
@@ -81,7 +84,17 @@ export default defineSolver<Params>({
     const e = named(a.tanh(), 'e');
     const d = named(o.mul(e), 'd = h_t');
     const yhat = named(d.sigmoid(), 'ŷ_t');
-    const loss = yhat.mul(p.dLdy).add(d.mul(p.dLdh)).add(a.mul(p.dLdc)).sum();
+    // The given upstream gradients as named constants: L = ℓ_y ŷ_t + ℓ_h h_t + ℓ_c c_t.
+    const upstream = (value: number, name: string) => {
+      const t = tensor([[value]]);
+      t.name = name;
+      return t;
+    };
+    const loss = yhat
+      .mul(upstream(p.dLdy, '∂L/∂ŷ_t'))
+      .add(d.mul(upstream(p.dLdh, '∂L/∂h_t')))
+      .add(a.mul(upstream(p.dLdc, '∂L/∂c_t')))
+      .sum();
     loss.name = 'L';
     loss.backward();
 
