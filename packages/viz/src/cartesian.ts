@@ -54,13 +54,17 @@ export interface Tick {
   label: string;
 }
 
-/** Ticks from d3 (`scale.ticks` / `scale.tickFormat`); log scales keep only labelled ticks. */
+/** Numbers spanning decades: plain between 0.001 and 100 000, else exponent notation (1e-5). */
+const formatDecade = (v: number) =>
+  v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5) ? format('~g')(v) : format('~e')(v);
+
+/** Ticks from d3 (`scale.ticks` / `scale.tickFormat`); log scales keep only the ticks d3 labels. */
 export function ticksOf(scale: NumericScale, type: ScaleType, count: number): Tick[] {
   if (type === 'log') {
-    const fmt = scale.tickFormat(count, '~g');
-    const all = scale.ticks(count).map((value) => ({ value, label: fmt(value) }));
-    const labelled = all.filter((t) => t.label !== '');
-    return labelled.length >= 2 ? labelled : all.map((t) => ({ value: t.value, label: format('~g')(t.value) }));
+    const labelled = scale.tickFormat(count, '~g');
+    const all = scale.ticks(count);
+    const kept = all.filter((t) => labelled(t) !== '');
+    return (kept.length >= 2 ? kept : all).map((value) => ({ value, label: formatDecade(value) }));
   }
   const fmt = scale.tickFormat(count);
   return scale.ticks(count).map((value) => ({ value, label: fmt(value) }));
@@ -68,18 +72,26 @@ export function ticksOf(scale: NumericScale, type: ScaleType, count: number): Ti
 
 /**
  * The x ticks for a plot width: starts from about one tick per 80 units and asks d3 for fewer
- * until the labels (estimated widths) no longer overlap.
+ * until the labels (estimated widths) no longer overlap; then tries SI prefixes (50M), and as a
+ * last resort keeps only the first and last tick.
  */
 export function xTicksFitting(scale: NumericScale, type: ScaleType, plotWidth: number): Tick[] {
-  let count = Math.max(2, Math.round(plotWidth / 80));
-  for (;;) {
-    const ticks = ticksOf(scale, type, count);
-    if (count <= 2 || ticks.length < 2) return ticks;
-    const widest = Math.max(...ticks.map((t) => textWidth(t.label, FONT.tick)));
-    const spacing = Math.abs(scale(ticks[1].value) - scale(ticks[0].value));
-    if (widest + 8 <= spacing) return ticks;
-    count -= 1;
+  const fits = (ticks: Tick[]) => {
+    for (let i = 1; i < ticks.length; i++) {
+      const room = Math.abs(scale(ticks[i].value) - scale(ticks[i - 1].value));
+      if ((textWidth(ticks[i].label, FONT.tick) + textWidth(ticks[i - 1].label, FONT.tick)) / 2 + 8 > room)
+        return false;
+    }
+    return true;
+  };
+  let ticks: Tick[] = [];
+  for (let count = Math.max(2, Math.round(plotWidth / 80)); count >= 2; count--) {
+    ticks = ticksOf(scale, type, count);
+    if (fits(ticks)) return ticks;
   }
+  const si = ticks.map((t) => ({ value: t.value, label: format('~s')(t.value) }));
+  if (fits(si)) return si;
+  return ticks.length > 2 ? [ticks[0], ticks[ticks.length - 1]] : ticks;
 }
 
 /** One axis of a Cartesian chart. */

@@ -17,6 +17,14 @@ export function round2(value: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
+/** Attributes whose strings are lists of coordinates (rounded like numeric attributes). */
+const GEOMETRY_ATTRIBUTES = new Set(['d', 'transform', 'points']);
+
+/** Rounds every decimal number written in a geometry string (path data, transforms) to 2 decimals. */
+export function roundNumbersIn(geometry: string): string {
+  return geometry.replace(/-?\d*\.\d{3,}(?:e[-+]?\d+)?/g, (n) => String(round2(Number(n))));
+}
+
 /** Builds one element; numbers are rounded to 2 decimals, `undefined` attributes are dropped. */
 export function el(
   type: string,
@@ -26,7 +34,8 @@ export function el(
   const props: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined) continue;
-    props[key] = typeof value === 'number' ? round2(value) : value;
+    props[key] =
+      typeof value === 'number' ? round2(value) : GEOMETRY_ATTRIBUTES.has(key) ? roundNumbersIn(value) : value;
   }
   const kept: (SvgTree | string)[] = [];
   for (const child of children) {

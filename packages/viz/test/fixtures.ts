@@ -212,7 +212,7 @@ export function exampleSpecs(): ChartSpec[] {
           { label: 'batch-norm', value: 5 },
         ],
       },
-      options: { title: 'Topics across exams', valueLabel: 'questions' },
+      options: { title: 'Topics across exams', xLabel: 'questions' },
     },
   ];
 }

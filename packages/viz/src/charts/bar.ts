@@ -14,15 +14,39 @@ export interface BarChartData {
 
 /** Options of a bar chart. */
 export interface BarChartOptions extends ChartOptions {
-  /** `'horizontal'` (default, room for long labels) or `'vertical'`. */
-  orientation?: 'horizontal' | 'vertical';
-  /** Title of the value axis. */
-  valueLabel?: string;
+  /**
+   * `'vertical'` bars, `'horizontal'` bars (room for long labels), or `'auto'` (default):
+   * vertical when every label fits under its bar, else horizontal.
+   */
+  orientation?: 'auto' | 'horizontal' | 'vertical';
+  /** Title of the x axis (the categories of vertical bars, the values of horizontal ones). */
+  xLabel?: string;
+  /** Title of the y axis (the values of vertical bars, the categories of horizontal ones). */
+  yLabel?: string;
   /** Print each value at its bar (default true). */
   showValues?: boolean;
 }
 
 const KIND = 'bar';
+
+/** An axis title under the plot. */
+function xAxisLabel(text: string, x: number, y: number): SvgTree {
+  return el('text', { class: 'viz-axis-label', x, y, 'text-anchor': 'middle', 'font-size': FONT.label }, text);
+}
+
+/** A rotated axis title along the left edge. */
+function yAxisLabel(text: string, y: number): SvgTree {
+  return el(
+    'text',
+    {
+      class: 'viz-axis-label',
+      transform: `translate(14,${y}) rotate(-90)`,
+      'text-anchor': 'middle',
+      'font-size': FONT.label,
+    },
+    text,
+  );
+}
 
 /**
  * Bar chart of labelled values; a band scale places the bars, a linear scale (from zero) sizes them.
@@ -37,18 +61,19 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       value: requireFinite(KIND, `data.bars[${i}].value`, b.value),
     };
   });
-  const horizontal = (options?.orientation ?? 'horizontal') === 'horizontal';
-  if (
-    options?.orientation !== undefined &&
-    options.orientation !== 'horizontal' &&
-    options.orientation !== 'vertical'
-  ) {
+  const orientation = options?.orientation ?? 'auto';
+  if (orientation !== 'auto' && orientation !== 'horizontal' && orientation !== 'vertical') {
     throw new ChartError(
       KIND,
       'options.orientation',
-      `must be "horizontal" or "vertical", got ${String(options.orientation)}`,
+      `must be "auto", "horizontal" or "vertical", got ${String(orientation)}`,
     );
   }
+  const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT.tick)));
+  const defaultWidth = options?.width ?? 640;
+  const horizontal =
+    orientation === 'horizontal' ||
+    (orientation === 'auto' && labelWidth + 6 > ((defaultWidth - 80) / Math.max(1, bars.length)) * 0.8);
   const size = checkOptions(KIND, options, {
     width: 640,
     height: horizontal ? Math.max(160, Math.min(900, 60 + bars.length * 28)) : 360,
@@ -59,15 +84,14 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
   const domain = paddedExtent([...values, 0]);
   const value = scaleLinear().domain(domain).nice();
   const [lo, hi] = value.domain();
-  const labelWidth = Math.max(...bars.map((b) => textWidth(b.label, FONT.tick)));
   const valueWidth = showValues ? Math.max(...values.map((v) => textWidth(formatShort(v), FONT.small))) + 8 : 0;
   const axisColour = themeColour('axis');
   let marks: SvgTree[];
   let axis: SvgTree;
   if (horizontal) {
-    const left = Math.min(size.width * 0.45, labelWidth + 16);
+    const left = Math.min(size.width * 0.45, labelWidth + 16) + (options.yLabel ? 22 : 0);
     const top = 12;
-    const bottom = size.height - (options.valueLabel ? 44 : 26);
+    const bottom = size.height - (options.xLabel ? 44 : 26);
     const right = size.width - 16 - valueWidth;
     value.range([left, right]);
     const band = scaleBand<number>()
@@ -114,26 +138,16 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       el('line', { x1: value(0), x2: value(0), y1: top, y2: bottom, stroke: axisColour }),
       el('line', { x1: left, x2: right, y1: bottom, y2: bottom, stroke: axisColour }),
       ...ticks.map((t) => el('text', { x: value(t.value), y: bottom + 16, 'text-anchor': 'middle' }, t.label)),
-      options.valueLabel
-        ? el(
-            'text',
-            {
-              class: 'viz-axis-label',
-              x: (left + right) / 2,
-              y: size.height - 8,
-              'text-anchor': 'middle',
-              'font-size': FONT.label,
-            },
-            options.valueLabel,
-          )
-        : null,
+      options.xLabel ? xAxisLabel(options.xLabel, (left + right) / 2, size.height - 8) : null,
+      options.yLabel ? yAxisLabel(options.yLabel, (top + bottom) / 2) : null,
     );
   } else {
     const rotate = labelWidth > (size.width - 80) / bars.length - 6;
-    const bottom = size.height - (rotate ? Math.min(size.height * 0.4, labelWidth * 0.72 + 16) : 26);
+    const bottom =
+      size.height - (rotate ? Math.min(size.height * 0.4, labelWidth * 0.72 + 16) : 26) - (options.xLabel ? 18 : 0);
     const top = 12 + (showValues ? 14 : 0);
     const ticks = ticksOf(value, 'linear', Math.max(2, Math.round((bottom - top) / 50)));
-    const left = Math.max(...ticks.map((t) => textWidth(t.label, FONT.tick))) + 14 + (options.valueLabel ? 22 : 0);
+    const left = Math.max(...ticks.map((t) => textWidth(t.label, FONT.tick))) + 14 + (options.yLabel ? 22 : 0);
     const right = size.width - 16;
     value.range([bottom, top]);
     const band = scaleBand<number>()
@@ -186,18 +200,8 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       el('line', { x1: left, x2: right, y1: value(0), y2: value(0), stroke: axisColour }),
       el('line', { x1: left, x2: left, y1: top, y2: bottom, stroke: axisColour }),
       ...ticks.map((t) => el('text', { x: left - 6, y: value(t.value), dy: '0.32em', 'text-anchor': 'end' }, t.label)),
-      options.valueLabel
-        ? el(
-            'text',
-            {
-              class: 'viz-axis-label',
-              transform: `translate(14,${(top + bottom) / 2}) rotate(-90)`,
-              'text-anchor': 'middle',
-              'font-size': FONT.label,
-            },
-            options.valueLabel,
-          )
-        : null,
+      options.yLabel ? yAxisLabel(options.yLabel, (top + bottom) / 2) : null,
+      options.xLabel ? xAxisLabel(options.xLabel, (left + right) / 2, size.height - 8) : null,
     );
   }
   const summary = `Bar chart of ${bars.length} values from ${formatValue(min(values)!)} to ${formatValue(max(values)!)} (axis ${formatValue(lo)} to ${formatValue(hi)}): ${bars.map((b) => `${b.label}: ${formatShort(b.value)}`).join('; ')}.`;

@@ -59,8 +59,9 @@ function binner(kind: string, values: number[], binsHint: number | undefined, do
   const x = scaleLinear()
     .domain(domain ?? paddedExtent(values))
     .nice(count);
-  const thresholds = x.ticks(count);
   const [lo, hi] = x.domain() as [number, number];
+  // Inner thresholds only: with the domain's ends included, d3.bin adds an empty, zero-width bin.
+  const thresholds = x.ticks(count).filter((t) => t > lo && t < hi);
   const make = bin().domain([lo, hi]).thresholds(thresholds);
   return { domain: [lo, hi] as [number, number], make };
 }
