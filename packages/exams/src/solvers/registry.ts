@@ -22,6 +22,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'init-variance': () => import('./init-variance.js'),
   'layer-stack': () => import('./layer-stack.js'),
   'lstm-backprop': () => import('./lstm-backprop.js'),
+  'lstm-cell': () => import('./lstm-cell.js'),
   mlp: () => import('./mlp.js'),
   'optimizer-steps': () => import('./optimizer-steps.js'),
   'param-count': () => import('./param-count.js'),
