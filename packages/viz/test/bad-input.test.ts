@@ -14,6 +14,7 @@ import {
   renderChart,
   scatterChart,
   smallMultiples,
+  type SvgTree,
   toSvgString,
 } from '../src/index.js';
 import { batchNormGraph, network232 } from './fixtures.js';
@@ -83,7 +84,7 @@ describe('NaN and Infinity', () => {
     );
     expectValidFigure(tree);
     const [series] = byClass(tree, 'viz-series');
-    const d = String((series.children[0] as { props: { d: string } }).props.d);
+    const d = String((series.children[0] as SvgTree).props.d);
     expect(d.match(/M/g)).toHaveLength(2);
     expect(text(tree.children[1] as never)).toContain('2 non-finite values (NaN or Infinity) are left out as gaps');
   });
@@ -265,7 +266,7 @@ describe('single points and degenerate ranges', () => {
       const tree = heatmap({ values }, { title: 'Flat' });
       expectValidFigure(tree);
       for (const cell of byClass(tree, 'viz-cell'))
-        expect(String((cell.children[0] as { props: { fill: string } }).props.fill)).toMatch(/^rgb\(/);
+        expect(String((cell.children[0] as SvgTree).props.fill)).toMatch(/^rgb\(/);
     }
   });
 
