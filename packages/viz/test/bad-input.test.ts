@@ -12,9 +12,9 @@ import {
   networkDiagram,
   receptiveFieldDiagram,
   renderChart,
+  type SvgTree,
   scatterChart,
   smallMultiples,
-  type SvgTree,
   toSvgString,
 } from '../src/index.js';
 import { batchNormGraph, network232 } from './fixtures.js';
