@@ -93,19 +93,20 @@ function rearranged(layer: Layer, s: Solved): string {
   switch (s.which) {
     case 'kernel': {
       const needed = h + 2 * s.padding - s.stride * (o - 1);
-      const solvedK = d === 1 ? '' : ` ;Rightarrow; k = \frac{${needed} - 1}{${d}} + 1 = ${num((needed - 1) / d + 1)}`;
-      return `${o} = \frac{${h} + 2 cdot ${s.padding} - ${extentTex}}{${s.stride}} + 1 ;Rightarrow; ${extentTex} = ${h} + 2 cdot ${s.padding} - ${s.stride} cdot (${o} - 1) = ${needed}${solvedK}`;
+      const solvedK =
+        d === 1 ? '' : ` \\;\\Rightarrow\\; k = \\frac{${needed} - 1}{${d}} + 1 = ${num((needed - 1) / d + 1)}`;
+      return `${o} = \\frac{${h} + 2 \\cdot ${s.padding} - ${extentTex}}{${s.stride}} + 1 \\;\\Rightarrow\\; ${extentTex} = ${h} + 2 \\cdot ${s.padding} - ${s.stride} \\cdot (${o} - 1) = ${needed}${solvedK}`;
     }
     case 'padding': {
       const exactP = (s.stride * (o - 1) + extent - h) / 2;
-      return `${o} = \frac{${h} + 2p - ${extent}}{${s.stride}} + 1 ;Rightarrow; p = \frac{${s.stride} cdot (${o} - 1) + ${extent} - ${h}}{2} = ${num(exactP)}`;
+      return `${o} = \\frac{${h} + 2p - ${extent}}{${s.stride}} + 1 \\;\\Rightarrow\\; p = \\frac{${s.stride} \\cdot (${o} - 1) + ${extent} - ${h}}{2} = ${num(exactP)}`;
     }
     case 'stride': {
       if (o === 1) {
-        return `${o} = leftlfloor \frac{${h} + 2 cdot ${s.padding} - ${extent}}{s} \right\rfloor + 1 ;Rightarrow; s > ${h + 2 * s.padding - extent}`;
+        return `${o} = \\left\\lfloor \\frac{${h} + 2 \\cdot ${s.padding} - ${extent}}{s} \\right\\rfloor + 1 \\;\\Rightarrow\\; s > ${h + 2 * s.padding - extent}`;
       }
       const exactS = (h + 2 * s.padding - extent) / (o - 1);
-      return `${o} = \frac{${h} + 2 cdot ${s.padding} - ${extent}}{s} + 1 ;Rightarrow; s = \frac{${h} + 2 cdot ${s.padding} - ${extent}}{${o} - 1} = ${num(exactS)}`;
+      return `${o} = \\frac{${h} + 2 \\cdot ${s.padding} - ${extent}}{s} + 1 \\;\\Rightarrow\\; s = \\frac{${h} + 2 \\cdot ${s.padding} - ${extent}}{${o} - 1} = ${num(exactS)}`;
     }
   }
 }

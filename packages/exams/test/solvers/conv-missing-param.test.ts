@@ -11,6 +11,10 @@ describe('conv-missing-param (FAU DL exam, question 6.1)', () => {
     expect(result.answers.stride).toEqual([1, 1, 1]);
     expect(result.answers.exact).toBe(true);
     expect(result.steps.map((s) => s.title)).toContain('convD: kernel = 7');
+    const convD = result.steps.find((s) => s.title === 'convD: kernel = 7');
+    expect(convD?.latex).toBe(
+      '56 = \\frac{56 + 2 \\cdot 3 - k}{1} + 1 \\;\\Rightarrow\\; k = 56 + 2 \\cdot 3 - 1 \\cdot (56 - 1) = 7',
+    );
   });
 
   it('prefers the value that fits exactly when flooring allows several', () => {
