@@ -4,7 +4,11 @@ import { GradeKeyError, grade } from '../src/grade/grade.js';
 import { type Question, type QuestionInput, questionSchema } from '../src/schema/question.js';
 
 /** A question as written, with topics optional (distributes over the kinds). */
-type Written = QuestionInput extends infer T ? (T extends unknown ? Omit<T, 'topics'> & { topics?: QuestionInput['topics'] } : never) : never;
+type Written = QuestionInput extends infer T
+  ? T extends unknown
+    ? Omit<T, 'topics'> & { topics?: QuestionInput['topics'] }
+    : never
+  : never;
 const q = (input: Written): Question => questionSchema.parse({ topics: ['mlp'], ...input });
 
 const mc = (scoring?: 'all-or-nothing' | 'net-correct' | 'each-answer' | 'coverage', credits = 2) =>

@@ -24,6 +24,6 @@ export function didYouMean(input: string, candidates: readonly string[]): string
       bestDistance = d;
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(input.length / 3)));
+  const limit = Math.max(1, Math.min(3, Math.ceil(input.length / 3)));
   return best !== undefined && bestDistance <= limit ? ` (did you mean ${best}?)` : '';
 }

@@ -232,10 +232,10 @@ class Extractor {
     const parsed = examFrontmatterSchema.safeParse(doc.toJS());
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const top = String(issue.path[0] ?? '');
+        const keys = (issue as { keys?: string[] }).keys;
+        const top = String(issue.path[0] ?? keys?.[0] ?? '');
         const where = position[top] ?? { line: firstLine, column: 1 };
         const field = issue.path.length > 0 ? `frontmatter field "${issue.path.join('.')}"` : 'frontmatter';
-        const keys = (issue as { keys?: string[] }).keys;
         const message = keys
           ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${didYouMean(keys[0], Object.keys(examFrontmatterSchema.shape))}`
           : issue.message;

@@ -19,7 +19,12 @@ export const examIdSchema = z
  * exam does not say (the page says so). YAML may hand over a Date; it is turned back into the string.
  */
 const examDateSchema = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : v),
+  (v) =>
+    v instanceof Date && !Number.isNaN(v.getTime())
+      ? v.toISOString().slice(0, 10)
+      : typeof v === 'number'
+        ? String(v)
+        : v,
   z
     .string({ error: 'expected an ISO date YYYY-MM-DD (or YYYY-MM, YYYY, or null when the exam does not say)' })
     .refine(

@@ -59,8 +59,7 @@ export async function runCli(args: readonly string[], env: CliEnvironment): Prom
   let warnings = 0;
   let badFiles = 0;
   for (const result of results) {
-    const sorted = [...result.issues].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-    for (const issue of sorted) env.out(formatIssue(issue, relative(env.cwd, issue.file) || issue.file));
+    for (const issue of result.issues) env.out(formatIssue(issue, relative(env.cwd, issue.file) || issue.file));
     const fileErrors = result.issues.filter((i) => i.severity === 'error').length;
     errors += fileErrors;
     warnings += result.issues.length - fileErrors;

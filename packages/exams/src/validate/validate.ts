@@ -62,6 +62,7 @@ export async function validateExamSource(
     }
     issues.push(...(await new SolverChecks(file, options.registry ?? defaultSolverRegistry).check(exam)));
   }
+  issues.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { file, ...(exam ? { exam } : {}), issues };
 }
 
