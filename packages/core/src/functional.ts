@@ -208,7 +208,11 @@ export function nllLoss(input: Tensor, target: Tensor, options: ClassLossOptions
 export function crossEntropy(input: Tensor, target: Tensor, options: ClassLossOptions = {}): Tensor {
   const logp = input.logSoftmax(input.ndim === 1 ? 0 : 1);
   if (target.dtype === 'int32') return composite('crossEntropy', [input], nllLoss(logp, target, options));
-  checkSameShape(input, target, 'crossEntropy (probability targets)');
+  if (!sameShape(input.shape, target.shape)) {
+    throw new Error(
+      `crossEntropy: target must hold int32 class indices or float class probabilities of the input's shape ${fmtList(input.shape)}; got ${target.dtype} of shape ${fmtList(target.shape)}`,
+    );
+  }
   const classDim = input.ndim === 1 ? 0 : 1;
   let weighted = logp.mul(target);
   if (options.weight) {

@@ -218,6 +218,29 @@ export function binary(op: BinaryOp, x: TensorLike, y: TensorLike): Tensor {
   });
 }
 
+/**
+ * Every differentiable primitive by the op name it records (enumerated by the gradcheck test,
+ * so a new primitive cannot be added without a gradient check).
+ */
+export const differentiablePrimitives: readonly string[] = [
+  ...differentiableUnaryOps,
+  ...differentiableBinaryOps,
+  'where',
+  'sum',
+  'max',
+  'reshape',
+  'permute',
+  'expand',
+  'slice',
+  'cat',
+  'contiguous',
+  'clone',
+  'cast',
+  'matmul',
+  'im2col',
+  'col2im',
+];
+
 // ---------------------------------------------------------------------------------------------
 // Ternary: where(cond, a, b)
 
