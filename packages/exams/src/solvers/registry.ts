@@ -17,6 +17,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'confusion-metrics': () => import('./confusion-metrics.js'),
   'conv-identity': () => import('./conv-identity.js'),
   'conv-missing-param': () => import('./conv-missing-param.js'),
+  'conv-input-gradient': () => import('./conv-input-gradient.js'),
   'conv-output': () => import('./conv-output.js'),
   'digit-sums': () => import('./digit-sums.js'),
   'init-variance': () => import('./init-variance.js'),
