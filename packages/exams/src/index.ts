@@ -24,6 +24,8 @@ export type { ExamScore, ProblemScore, QuestionScore, ScorableExam, ScoreExamOpt
 export { scoreExam } from './grade/exam.js';
 export type { GradeContext, GradeKey } from './grade/grade.js';
 export { blankCredits, GradeKeyError, grade, keyFromAnswers } from './grade/grade.js';
+export type { PreparedGrading } from './grade/prepare.js';
+export { prepareGrading } from './grade/prepare.js';
 export type { GradeResult, Verdict } from './grade/result.js';
 export { formatNumber } from './grade/result.js';
 export type { NumericMatch } from './grade/tolerance.js';
@@ -77,14 +79,10 @@ export {
 } from './schema/question.js';
 export type { MultipleChoiceStrategy, Scoring } from './schema/scoring.js';
 export { defaultScoring, multipleChoiceStrategySchema, roundCredits, scoringSchema } from './schema/scoring.js';
+export type { RegistrySolver, SolverRegistry } from './solver-registry.js';
+export { defaultSolverRegistry } from './solver-registry.js';
 export * from './solvers/index.js';
 export type { Topic, TopicId } from './topics.js';
 export { topicIdSchema, topicIds, topics } from './topics.js';
-export type { FileValidation, SolverRegistry, ValidateOptions, ValidatorSolver } from './validate/validate.js';
-export {
-  defaultSolverRegistry,
-  formatIssue,
-  kindMismatch,
-  validateExamSource,
-  validateExamSources,
-} from './validate/validate.js';
+export type { FileValidation, ValidateOptions, ValidatorSolver } from './validate/validate.js';
+export { formatIssue, kindMismatch, validateExamSource, validateExamSources } from './validate/validate.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SolverRegistry, ValidatorSolver } from '../src/validate/validate.js';
+import type { SolverRegistry, RegistrySolver as ValidatorSolver } from '../src/solver-registry.js';
 
 const convParams = z.object({
   size: z.number().int().positive(),

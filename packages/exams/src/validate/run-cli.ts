@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import type { SolverRegistry } from '../solver-registry.js';
 import { findContentDir, findExamFiles } from './files.js';
-import { formatIssue, type SolverRegistry, validateExamSources } from './validate.js';
+import { formatIssue, validateExamSources } from './validate.js';
 
 const USAGE = `Usage: i2dl-exams validate [paths...]
 

@@ -10,20 +10,11 @@ import {
 } from '../content/extract.js';
 import { parseExpression } from '../parse/expression.js';
 import type { SolverKeyedKind } from '../schema/question.js';
-import { loadSolver, solverNames } from '../solvers/index.js';
-import type { AnswerValue, SolverDefinition, SolverResult } from '../solvers/types.js';
+import { defaultSolverRegistry, type RegistrySolver, type SolverRegistry } from '../solver-registry.js';
+import type { AnswerValue, SolverResult } from '../solvers/types.js';
 
 /** The part of a solver the validator uses. */
-export type ValidatorSolver = Pick<SolverDefinition<unknown>, 'params' | 'defaults' | 'solve'>;
-
-/** Where the validator finds solvers: the real registry by default, a fake one in tests. */
-export interface SolverRegistry {
-  solverNames: readonly string[];
-  loadSolver(name: string): Promise<ValidatorSolver>;
-}
-
-/** The solvers of @i2dl/exams. */
-export const defaultSolverRegistry: SolverRegistry = { solverNames, loadSolver };
+export type ValidatorSolver = RegistrySolver;
 
 /** Options of the validator. */
 export interface ValidateOptions {
