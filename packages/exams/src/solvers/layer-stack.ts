@@ -236,7 +236,7 @@ export default defineSolver<Params>({
     const layers: z.input<typeof layerSchema>[] = [];
     const blocks = r.int(1, 3);
     for (let b = 0; b < blocks; b++) {
-      const k = r.pick([1, 3, 5]);
+      const k = r.pick([1, 3, 5].filter((v) => v <= size));
       const stride = size >= 8 && r.chance(0.3) ? 2 : 1;
       const padding = r.chance(0.7) ? (k - 1) / 2 : 0;
       layers.push({ type: 'conv', outChannels: r.pick([4, 8, 16, 32]), kernelSize: k, stride, padding });
