@@ -245,48 +245,63 @@ export class Tensor {
 
   // -- elementwise -------------------------------------------------------------------------------------
 
+  /** Elementwise this + other (broadcasting). */
   add(other: TensorLike): Tensor {
     return P.binary('add', this, other);
   }
+  /** Elementwise this − other (broadcasting). */
   sub(other: TensorLike): Tensor {
     return P.binary('sub', this, other);
   }
+  /** Elementwise this · other (broadcasting). */
   mul(other: TensorLike): Tensor {
     return P.binary('mul', this, other);
   }
+  /** Elementwise this / other (broadcasting); always a float result. */
   div(other: TensorLike): Tensor {
     return P.binary('div', this, other);
   }
+  /** Elementwise this ^ exponent (broadcasting). */
   pow(exponent: TensorLike): Tensor {
     return P.binary('pow', this, exponent);
   }
+  /** Elementwise maximum; ties share the gradient in half, as in PyTorch. */
   maximum(other: TensorLike): Tensor {
     return P.binary('maximum', this, other);
   }
+  /** Elementwise minimum; ties share the gradient in half, as in PyTorch. */
   minimum(other: TensorLike): Tensor {
     return P.binary('minimum', this, other);
   }
+  /** −x. */
   neg(): Tensor {
     return P.unary('neg', this);
   }
+  /** e^x. */
   exp(): Tensor {
     return P.unary('exp', this);
   }
+  /** Natural logarithm. */
   log(): Tensor {
     return P.unary('log', this);
   }
+  /** Square root. */
   sqrt(): Tensor {
     return P.unary('sqrt', this);
   }
+  /** |x| (gradient sign(x), 0 at 0). */
   abs(): Tensor {
     return P.unary('abs', this);
   }
+  /** −1, 0 or 1 (no gradient). */
   sign(): Tensor {
     return P.unary('sign', this);
   }
+  /** Sine. */
   sin(): Tensor {
     return P.unary('sin', this);
   }
+  /** Cosine. */
   cos(): Tensor {
     return P.unary('cos', this);
   }
@@ -303,43 +318,54 @@ export class Tensor {
     return ops.clamp(this, min, max);
   }
 
-  /** 0/1 int32 masks (no gradient). */
+  /** 0/1 int32 mask of this = other (comparisons have no gradient). */
   eq(other: TensorLike): Tensor {
     return P.binary('eq', this, other);
   }
+  /** 0/1 int32 mask of this ≠ other. */
   ne(other: TensorLike): Tensor {
     return P.binary('ne', this, other);
   }
+  /** 0/1 int32 mask of this < other. */
   lt(other: TensorLike): Tensor {
     return P.binary('lt', this, other);
   }
+  /** 0/1 int32 mask of this ≤ other. */
   le(other: TensorLike): Tensor {
     return P.binary('le', this, other);
   }
+  /** 0/1 int32 mask of this > other. */
   gt(other: TensorLike): Tensor {
     return P.binary('gt', this, other);
   }
+  /** 0/1 int32 mask of this ≥ other. */
   ge(other: TensorLike): Tensor {
     return P.binary('ge', this, other);
   }
 
   // -- activations -------------------------------------------------------------------------------------
 
+  /** max(x, 0); the gradient at 0 is 0, as in PyTorch. */
   relu(): Tensor {
     return P.unary('relu', this);
   }
+  /** x for x > 0, else negativeSlope·x. */
   leakyRelu(negativeSlope = 0.01): Tensor {
     return ops.leakyRelu(this, negativeSlope);
   }
+  /** 1 / (1 + e^−x). */
   sigmoid(): Tensor {
     return P.unary('sigmoid', this);
   }
+  /** Hyperbolic tangent. */
   tanh(): Tensor {
     return P.unary('tanh', this);
   }
+  /** exp(x) / Σ exp(x) along `dim` (shifted by the max for stability). */
   softmax(dim: number): Tensor {
     return ops.softmax(this, dim);
   }
+  /** log(softmax(x)) along `dim`, computed stably. */
   logSoftmax(dim: number): Tensor {
     return ops.logSoftmax(this, dim);
   }
@@ -350,6 +376,7 @@ export class Tensor {
   sum(dim?: number | number[] | null, keepdim = false): Tensor {
     return ops.sum(this, dim, keepdim);
   }
+  /** Mean over `dim` (all dims when omitted); int32 input gives float64. */
   mean(dim?: number | number[] | null, keepdim = false): Tensor {
     return ops.mean(this, dim, keepdim);
   }
@@ -357,6 +384,7 @@ export class Tensor {
   var(dim?: number | number[] | null, options: { unbiased?: boolean; keepdim?: boolean } = {}): Tensor {
     return ops.variance(this, dim, options);
   }
+  /** Standard deviation; `unbiased` (default true) divides by n − 1. */
   std(dim?: number | number[] | null, options: { unbiased?: boolean; keepdim?: boolean } = {}): Tensor {
     return ops.std(this, dim, options);
   }
@@ -364,6 +392,7 @@ export class Tensor {
   max(dim?: number | number[] | null, keepdim = false): Tensor {
     return ops.max(this, dim, keepdim);
   }
+  /** Minimum values over `dim` (all dims when omitted). */
   min(dim?: number | number[] | null, keepdim = false): Tensor {
     return ops.min(this, dim, keepdim);
   }
@@ -371,6 +400,7 @@ export class Tensor {
   argmax(dim?: number | null, keepdim = false): Tensor {
     return ops.argmax(this, dim, keepdim);
   }
+  /** Index of the first minimum along `dim` (of the flattened tensor when omitted); int32. */
   argmin(dim?: number | null, keepdim = false): Tensor {
     return ops.argmin(this, dim, keepdim);
   }
@@ -384,6 +414,7 @@ export class Tensor {
 
   // -- shape and views ----------------------------------------------------------------------------------
 
+  /** Same elements in a new shape (one size may be −1); a view when contiguous, else a copy. */
   reshape(...shape: number[] | [number[]]): Tensor {
     return P.reshape(this, flatArgs(shape));
   }
@@ -396,9 +427,11 @@ export class Tensor {
     }
     return P.reshape(this, flatArgs(shape));
   }
+  /** Reorders the dims (a view). */
   permute(...dims: number[] | [number[]]): Tensor {
     return P.permute(this, flatArgs(dims));
   }
+  /** Swaps two dims (a view). */
   transpose(dim0: number, dim1: number): Tensor {
     return ops.transpose(this, dim0, dim1);
   }
@@ -407,18 +440,23 @@ export class Tensor {
     if (this.ndim > 2) throw new Error(`t: expects a tensor with <= 2 dimensions, but it has ${this.ndim}`);
     return this.ndim < 2 ? this : ops.transpose(this, 0, 1);
   }
+  /** Removes size-1 dims (all of them, or only `dim`). */
   squeeze(dim?: number): Tensor {
     return ops.squeeze(this, dim);
   }
+  /** Inserts a size-1 dim at `dim`. */
   unsqueeze(dim: number): Tensor {
     return ops.unsqueeze(this, dim);
   }
+  /** Merges dims startDim..endDim into one. */
   flatten(startDim = 0, endDim = -1): Tensor {
     return ops.flatten(this, startDim, endDim);
   }
+  /** Broadcasts size-1 dims to `shape` without copying (−1 keeps a size). */
   expand(...shape: number[] | [number[]]): Tensor {
     return P.expand(this, flatArgs(shape));
   }
+  /** Expands to the shape of `other`. */
   expandAs(other: Tensor): Tensor {
     return P.expand(this, other.shape);
   }

@@ -96,6 +96,11 @@ export abstract class Module<I extends unknown[] = [Tensor], O = Tensor> {
     return out;
   }
 
+  /** Every buffer. */
+  buffers(): Tensor[] {
+    return this.namedBuffers().map(([, b]) => b);
+  }
+
   /** Sets training mode on this module and all descendants. */
   train(mode = true): this {
     for (const m of this.modules()) m.training = mode;
