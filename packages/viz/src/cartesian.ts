@@ -36,6 +36,8 @@ export function makeScale(
   domain: [number, number],
   range: [number, number],
   nice = true,
+  /** The tick count the axis will ask for, so the domain ends on one of its ticks. */
+  tickCount = 10,
 ): NumericScale {
   if (type === 'log') {
     if (!(domain[0] > 0)) {
@@ -45,7 +47,7 @@ export function makeScale(
     return nice ? scale.nice() : scale;
   }
   const scale = scaleLinear().domain(domain).range(range);
-  return nice ? scale.nice() : scale;
+  return nice ? scale.nice(tickCount) : scale;
 }
 
 /** Tick values from d3 with their labels; on log scales d3 blanks the minor ticks' labels. */
@@ -214,8 +216,17 @@ export function cartesian(
   const legend = legendItems.length > 0 ? layoutLegend(legendItems, legendLeft, 14 + extraTop, width - 24) : null;
   const top = 12 + extraTop + (legend ? legend.height + 4 : 0);
   const bottom = height - (xSpec.label ? 46 : 28);
-  const yScaleProbe = makeScale(kind, ySpec.field, yType, domainOf(ySpec, yType), [bottom, top], ySpec.nice ?? true);
-  const yTicks = ticksOf(yScaleProbe, yType, Math.max(2, Math.round((bottom - top) / 50)));
+  const yCount = Math.max(2, Math.round((bottom - top) / 50));
+  const yScaleProbe = makeScale(
+    kind,
+    ySpec.field,
+    yType,
+    domainOf(ySpec, yType),
+    [bottom, top],
+    ySpec.nice ?? true,
+    yCount,
+  );
+  const yTicks = ticksOf(yScaleProbe, yType, yCount);
   const yLabelWidth = Math.max(0, ...yTicks.map((t) => textWidth(t.label, FONT.tick)));
   const left = Math.ceil(yLabelWidth + 12 + (ySpec.label ? 22 : 4));
   const right = width - 16;

@@ -242,3 +242,57 @@ function sampleValues(
     return Array.from({ length: n }, (_, i) => f(xd[0] + ((i + 0.5) * (xd[1] - xd[0])) / n, y));
   });
 }
+
+/** Data that is empty, degenerate or partly invalid but still drawable, by name. */
+export function edgeCaseSpecs(): [string, ChartSpec][] {
+  return [
+    ['empty line chart', { kind: 'line', data: { series: [] }, options: { title: 'No curves yet' } }],
+    [
+      'diverged loss',
+      {
+        kind: 'line',
+        data: { series: [{ name: 'loss', y: [2, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 1, 0.8] }] },
+        options: { title: 'Loss with NaN', yScale: 'log' },
+      },
+    ],
+    [
+      'single point',
+      { kind: 'line', data: { series: [{ name: 'one', x: [3], y: [7] }] }, options: { title: 'One point' } },
+    ],
+    ['constant histogram', { kind: 'histogram', data: { values: [2, 2, 2] }, options: { title: 'All equal' } }],
+    [
+      'constant matrix',
+      {
+        kind: 'heatmap',
+        data: {
+          values: [
+            [1, 1],
+            [1, 1],
+          ],
+        },
+        options: { title: 'All ones' },
+      },
+    ],
+    [
+      'huge range',
+      {
+        kind: 'line',
+        data: { series: [{ name: 'h', x: [0, 1e9], y: [-1e300, 1e300] }] },
+        options: { title: 'Huge', width: 240 },
+      },
+    ],
+    [
+      'escaped title',
+      { kind: 'bar', data: { bars: [{ label: '<b> & "c"', value: 1 }] }, options: { title: `x < y & "z" 'w'` } },
+    ],
+    ['empty graph', { kind: 'graph', data: { nodes: [], output: 'n0' }, options: { title: 'Nothing computed' } }],
+    [
+      'many bars',
+      {
+        kind: 'bar',
+        data: { bars: Array.from({ length: 19 }, (_, s) => ({ label: String(s), value: Math.min(s + 1, 19 - s) })) },
+        options: { title: 'Digit pairs per sum', xLabel: 'sum', yLabel: 'pairs' },
+      },
+    ],
+  ];
+}

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumHelp, findChromium } from '../../../../tools/bootstrap/chromium.mjs';
-import { DARK_THEME, LIGHT_THEME, renderChart, themeCss, toSvgString } from '../../src/index.js';
-import { exampleSpecs } from '../fixtures.js';
+import { type ChartSpec, DARK_THEME, LIGHT_THEME, renderChart, themeCss, toSvgString } from '../../src/index.js';
+import { edgeCaseSpecs, exampleSpecs } from '../fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', '..', 'screenshots');
@@ -30,51 +30,118 @@ function page(svg: string, theme: 'light' | 'dark'): string {
   return `<!doctype html><html><head><meta charset="utf-8"><style>body { margin: 0; padding: 16px; width: 720px; background: ${bg}; ${vars} }</style></head><body><figure id="figure" style="margin:0">${svg}</figure></body></html>`;
 }
 
-describe('every chart kind renders in Chromium', () => {
+/** What the browser made of the figure. */
+interface Inspection {
+  width: number;
+  height: number;
+  contentWidth: number;
+  contentHeight: number;
+  xmlError: string | null;
+  titled: boolean;
+  role: string | null;
+  labelledBy: (string | null)[];
+  /** Pairs of text labels whose rendered boxes overlap. */
+  overlaps: string[];
+  /** Text labels that stick out of the figure (and would be clipped). */
+  outside: string[];
+}
+
+/** Renders the SVG in a fresh tab, inspects it, saves a screenshot, and collects console errors. */
+async function inspect(
+  svg: string,
+  theme: 'light' | 'dark',
+  screenshot: string,
+): Promise<Inspection & { errors: string[] }> {
+  const tab = await browser.newPage({ viewport: { width: 760, height: 900 } });
+  const errors: string[] = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  tab.on('pageerror', (error) => errors.push(error.message));
+  await tab.setContent(page(svg, theme));
+  const result = await tab.evaluate((source): Inspection => {
+    const root = document.querySelector('#figure svg') as SVGSVGElement;
+    const frame = root.getBoundingClientRect();
+    const content = root.getBBox();
+    // Parse the same string as standalone XML too: it must be a well-formed SVG file.
+    const xml = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const labels = [...root.querySelectorAll('text')]
+      .filter((t) => (t.textContent ?? '').trim() !== '')
+      .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
+    const slack = 1.5;
+    const overlaps: string[] = [];
+    const outside: string[] = [];
+    labels.forEach((a, i) => {
+      const r = a.box;
+      if (
+        r.left < frame.left - slack ||
+        r.right > frame.right + slack ||
+        r.top < frame.top - slack ||
+        r.bottom > frame.bottom + slack
+      ) {
+        outside.push(a.text);
+      }
+      for (const b of labels.slice(i + 1)) {
+        const q = b.box;
+        const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+        const h = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+        if (w > slack && h > slack) overlaps.push(`${a.text} / ${b.text}`);
+      }
+    });
+    return {
+      width: frame.width,
+      height: frame.height,
+      contentWidth: content.width,
+      contentHeight: content.height,
+      xmlError: xml.querySelector('parsererror')?.textContent ?? null,
+      titled: root.firstElementChild?.tagName === 'title' && root.children[1]?.tagName === 'desc',
+      role: root.getAttribute('role'),
+      labelledBy: (root.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.tagName ?? null),
+      overlaps,
+      outside,
+    };
+  }, svg);
+  await tab.locator('#figure svg').screenshot({ path: join(outDir, screenshot) });
+  await tab.close();
+  return { ...result, errors };
+}
+
+function expectSound(result: Inspection & { errors: string[] }): void {
+  expect(result.xmlError).toBeNull();
+  expect(result.width).toBeGreaterThan(100);
+  expect(result.height).toBeGreaterThan(50);
+  expect(result.contentWidth).toBeGreaterThan(0);
+  expect(result.contentHeight).toBeGreaterThan(0);
+  expect(result.titled).toBe(true);
+  expect(result.role).toBe('img');
+  expect(result.labelledBy).toEqual(['title', 'desc']);
+  expect(result.outside, 'labels outside the figure').toEqual([]);
+  expect(result.errors).toEqual([]);
+}
+
+describe('every chart kind renders in Chromium, in light and dark mode', () => {
   for (const spec of exampleSpecs()) {
     for (const theme of ['light', 'dark'] as const) {
       test(`${spec.kind} (${theme})`, async () => {
-        const svg = toSvgString(renderChart(spec));
-        const tab = await browser.newPage({ viewport: { width: 760, height: 900 } });
-        const errors: string[] = [];
-        tab.on('console', (message) => {
-          if (message.type() === 'error') errors.push(message.text());
-        });
-        tab.on('pageerror', (error) => errors.push(error.message));
-        await tab.setContent(page(svg, theme));
-        const result = await tab.evaluate((source) => {
-          const svgElement = document.querySelector('#figure svg') as SVGSVGElement;
-          const rect = svgElement.getBoundingClientRect();
-          const contentBox = svgElement.getBBox();
-          // Parse the same string as standalone XML too: it must be a well-formed SVG file.
-          const xml = new DOMParser().parseFromString(source, 'image/svg+xml');
-          const titled =
-            svgElement.firstElementChild?.tagName === 'title' && svgElement.children[1]?.tagName === 'desc';
-          return {
-            width: rect.width,
-            height: rect.height,
-            contentWidth: contentBox.width,
-            contentHeight: contentBox.height,
-            xmlError: xml.querySelector('parsererror')?.textContent ?? null,
-            titled,
-            role: svgElement.getAttribute('role'),
-            labelledBy: (svgElement.getAttribute('aria-labelledby') ?? '')
-              .split(' ')
-              .map((id) => document.getElementById(id)?.tagName ?? null),
-          };
-        }, svg);
-        await tab.locator('#figure svg').screenshot({ path: join(outDir, `${spec.kind}-${theme}.png`) });
-        await tab.close();
-        expect(result.xmlError).toBeNull();
-        expect(result.width).toBeGreaterThan(100);
-        expect(result.height).toBeGreaterThan(50);
-        expect(result.contentWidth).toBeGreaterThan(0);
-        expect(result.contentHeight).toBeGreaterThan(0);
-        expect(result.titled).toBe(true);
-        expect(result.role).toBe('img');
-        expect(result.labelledBy).toEqual(['title', 'desc']);
-        expect(errors).toEqual([]);
+        const result = await inspect(toSvgString(renderChart(spec)), theme, `${spec.kind}-${theme}.png`);
+        expectSound(result);
+        expect(result.overlaps, 'overlapping labels').toEqual([]);
       }, 30_000);
     }
+  }
+});
+
+describe('bad input still gives a sound figure', () => {
+  for (const [name, spec] of edgeCaseSpecs() as [string, ChartSpec][]) {
+    test(name, async () => {
+      const result = await inspect(
+        toSvgString(renderChart(spec)),
+        'light',
+        `edge-${name.replace(/[^a-z0-9]+/gi, '-')}.png`,
+      );
+      expectSound(result);
+    }, 30_000);
   }
 });
