@@ -1,4 +1,3 @@
-import { basename, dirname } from 'node:path';
 import { answerAt } from '../answer-path.js';
 import { didYouMean } from '../content/did-you-mean.js';
 import {
@@ -40,7 +39,7 @@ export async function validateExamSource(
 ): Promise<FileValidation> {
   const { exam, issues } = extractExam(source, file);
   if (exam) {
-    const expectedId = basename(file) === 'index.mdx' ? basename(dirname(file)) : basename(file).replace(/\.mdx$/, '');
+    const expectedId = idFromFileName(file);
     if (exam.id !== expectedId) {
       issues.push(
         error(
@@ -320,6 +319,13 @@ class SolverChecks {
   private warning(at: SourcePosition, field: string, message: string) {
     this.issues.push({ ...error(this.file, at, field, message), severity: 'warning' });
   }
+}
+
+/** `x/<id>.mdx` or `x/<id>/index.mdx` gives `<id>`. Plain string work: this module also runs in browsers. */
+function idFromFileName(file: string): string {
+  const parts = file.split(/[\\/]/);
+  const name = parts.at(-1) ?? '';
+  return name === 'index.mdx' ? (parts.at(-2) ?? '') : name.replace(/\.mdx$/, '');
 }
 
 function error(file: string, at: SourcePosition, field: string, message: string): ContentIssue {
