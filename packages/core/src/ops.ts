@@ -214,8 +214,9 @@ export function index(x: Tensor, specs: IndexSpec[]): Tensor {
   let dim = 0;
   for (const spec of specs) {
     if (typeof spec === 'number') out = select(out, dim, spec);
-    else if (spec === null) dim++;
-    else {
+    else if (spec === null || typeof spec !== 'object') {
+      throw new TypeError(`index: entries must be integers or { start, end, step } objects, got ${String(spec)}`);
+    } else {
       out = P.slice(out, dim, spec.start ?? 0, spec.end ?? Number.POSITIVE_INFINITY, spec.step ?? 1);
       dim++;
     }

@@ -12,8 +12,11 @@ export type TensorLike = Tensor | number;
 /** Nested plain arrays of numbers (what `toArray()` returns and `tensor()` accepts). */
 export type NestedArray = number | NestedArray[];
 
-/** One entry of `t.index(...)`: an integer selects (and drops the dim); a range slices; null keeps the dim. */
-export type IndexSpec = number | null | { start?: number; end?: number; step?: number };
+/**
+ * One entry of `t.index(...)`: an integer selects (and drops the dim); `{ start, end, step }` slices
+ * with Python's rules, and `{}` keeps the whole dim (PyTorch's `:`).
+ */
+export type IndexSpec = number | { start?: number; end?: number; step?: number };
 
 /**
  * An n-dimensional array of float64 (default), float32 or int32 elements with reverse-mode
@@ -468,7 +471,7 @@ export class Tensor {
   slice(dim: number, start?: number, end?: number, step = 1): Tensor {
     return P.slice(this, dim, start, end, step);
   }
-  /** NumPy-like indexing: `x.index(0, { start: 1 }, null)` is `x[0, 1:, :]`. */
+  /** Indexing with one entry per leading dim: `x.index(0, { start: 1 }, {})` is PyTorch's `x[0, 1:, :]`. */
   index(...specs: IndexSpec[]): Tensor {
     return ops.index(this, specs);
   }

@@ -56,6 +56,8 @@ describe('creation and views', () => {
       [4, 5],
     ]);
     expect(x.index(1, { start: 1 }).toArray()).toEqual([4, 5]);
+    expect(x.index({}, { start: 2 }).toArray()).toEqual([[2], [5]]);
+    expect(x.index({ step: 2 }, 0).toArray()).toEqual([0]);
     expect(x.select(1, -1).toArray()).toEqual([2, 5]);
     expect(x.permute(1, 0).reshape(-1).toArray()).toEqual([0, 3, 1, 4, 2, 5]);
   });
