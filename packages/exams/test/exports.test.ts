@@ -6,23 +6,22 @@ test('the package entry point exports its version', () => {
 });
 
 test('the public API: schemas, parsing, grading, content reading, validation and solvers', () => {
-  for (const name of [
-    'questionSchema',
-    'examSchema',
-    'examFrontmatterSchema',
-    'problemSchema',
-    'parseResponse',
-    'grade',
-    'scoreExam',
-    'prepareGrading',
-    'extractExam',
-    'validateExamSource',
-    'formatIssue',
-    'loadSolver',
-    'runSolver',
-  ] as const) {
-    expect(typeof pkg[name], name).not.toBe('undefined');
-  }
+  const api = {
+    questionSchema: pkg.questionSchema,
+    examSchema: pkg.examSchema,
+    examFrontmatterSchema: pkg.examFrontmatterSchema,
+    problemSchema: pkg.problemSchema,
+    parseResponse: pkg.parseResponse,
+    grade: pkg.grade,
+    scoreExam: pkg.scoreExam,
+    prepareGrading: pkg.prepareGrading,
+    extractExam: pkg.extractExam,
+    validateExamSource: pkg.validateExamSource,
+    formatIssue: pkg.formatIssue,
+    loadSolver: pkg.loadSolver,
+    runSolver: pkg.runSolver,
+  };
+  for (const [name, value] of Object.entries(api)) expect(value, name).toBeDefined();
   expect(pkg.solverNames.length).toBeGreaterThan(0);
 });
 
