@@ -3,6 +3,6 @@
 declare namespace App {
   interface Locals {
     /** The exam being rendered, set by the exam page so the MDX wrappers can find their data. */
-    exam?: import('@i2dl/exams').Exam;
+    exam?: import('@i2dl/exams').ExtractedExam;
   }
 }

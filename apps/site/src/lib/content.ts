@@ -2,8 +2,12 @@
 // their structure (the same reader the validator uses), and solveDefault runs a solver once
 // per parameter set at build time.
 
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type ExtractedExam, extractExam, loadSolver, type Question, runSolver, type SolverResult } from '@i2dl/exams';
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { type Exam, extractExam, loadSolver, runSolver, type SolverResult } from '@i2dl/exams';
+
+type Exam = ExtractedExam;
 
 export interface LoadedExam {
   entry: CollectionEntry<'exams'>;
@@ -15,7 +19,9 @@ let cache: Promise<LoadedExam[]> | null = null;
 async function load(): Promise<LoadedExam[]> {
   const entries = await getCollection('exams');
   const loaded = entries.map((entry) => {
-    const { exam, issues } = extractExam(entry.body ?? '', entry.filePath ?? entry.id);
+    // extractExam reads the whole file (frontmatter included), as the validator does.
+    const file = resolve(process.cwd(), entry.filePath ?? '');
+    const { exam, issues } = extractExam(readFileSync(file, 'utf8'), entry.filePath ?? entry.id);
     const errors = issues.filter((i) => i.severity === 'error');
     if (!exam || errors.length > 0) {
       const lines = errors.map((i) => `${i.file}:${i.line} ${i.field}: ${i.message}`).join('\n');
@@ -24,7 +30,7 @@ async function load(): Promise<LoadedExam[]> {
     return { entry, exam };
   });
   // Newest exam first.
-  return loaded.sort((a, b) => b.exam.date.localeCompare(a.exam.date));
+  return loaded.sort((a, b) => (b.exam.date ?? '').localeCompare(a.exam.date ?? ''));
 }
 
 /** Every exam, read once per build. */
@@ -62,7 +68,10 @@ export function solveDefault(solver: string, params: unknown) {
 }
 
 /** The year of an exam, for filters and lists. */
-export const examYear = (exam: Exam) => exam.date.slice(0, 4);
+export const examYear = (exam: Exam) => exam.date?.slice(0, 4) ?? 'undated';
+
+/** The exam date as printed (YYYY-MM-DD, YYYY-MM or YYYY), or a note when the exam does not say. */
+export const examDate = (exam: Exam) => exam.date ?? 'date not stated';
 
 /** Every question with its exam and problem, for topic pages and the topic map. */
 export async function allQuestions() {
@@ -79,4 +88,11 @@ export async function solverTitle(solver: string): Promise<string> {
   } catch {
     return solver;
   }
+}
+
+/** The schema data of a question without its content facts (positions, raw props), for islands. */
+export function questionData(question: ExamQuestion): Question {
+  const { props: _props, position: _position, positions: _positions, figures: _figures, errata: _errata, steps: _steps, ...data } =
+    question;
+  return data as Question;
 }

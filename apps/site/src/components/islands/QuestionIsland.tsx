@@ -2,7 +2,7 @@
 // are native HTML from the MDX wrappers, found in the question's section; numbers, shapes,
 // expressions, matrices and true/false are rendered here), "Check" (graded by @i2dl/exams with
 // the exam's rules, against the scope's current variant) and the feedback.
-import type { GradeResult, Question, Scoring } from '@i2dl/exams';
+import { type AnswerValue, answerAt, type GradeResult, type Question, type Scoring } from '@i2dl/exams';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type FieldSpec, gradeAnswer, parseField } from './grading';
@@ -61,8 +61,8 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor }: Question
   const section = () => root.current?.closest<HTMLElement>('.question') ?? null;
 
   // The matrix grid takes the size of the current key.
-  const key = 'answer' in question ? answers[question.answer.split('.')[0]] : undefined;
-  const keyRows = question.kind === 'matrix' && Array.isArray(key) ? (key as unknown[][]) : null;
+  const key = question.kind === 'matrix' ? answerAt(answers as Record<string, AnswerValue>, question.answer) : null;
+  const keyRows = key?.ok && Array.isArray(key.value) ? (key.value as unknown[][]) : null;
   const rows = keyRows?.length ?? 2;
   const cols = keyRows?.[0]?.length ?? 2;
   useEffect(() => {

@@ -8,7 +8,7 @@ export type FieldSpec = ResponseSpec;
 
 export type FieldCheck = { ok: true; tex?: string } | { ok: false; message: string };
 
-const exams = () => import('@i2dl/exams');
+const exams = () => import('./gradingCore');
 const rich = () => import('../../lib/richText');
 
 /** Parses one field; an expression also comes back as KaTeX for the live preview. */
