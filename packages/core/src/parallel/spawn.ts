@@ -18,9 +18,12 @@ export interface WorkerCallbacks {
   onFailure(reason: string): void;
 }
 
-function isNode(): boolean {
+/** Which worker API to use: Node's worker_threads or the Web Worker API. */
+export type WorkerEnvironment = 'node' | 'web';
+
+function detectEnvironment(): WorkerEnvironment {
   const scope = globalThis as { process?: { versions?: { node?: string } } };
-  return typeof scope.process?.versions?.node === 'string';
+  return typeof scope.process?.versions?.node === 'string' ? 'node' : 'web';
 }
 
 /**
@@ -31,8 +34,9 @@ function isNode(): boolean {
 export async function spawnMatmulWorker(
   url: URL | string | undefined,
   callbacks: WorkerCallbacks,
+  environment: WorkerEnvironment = detectEnvironment(),
 ): Promise<WorkerHandle> {
-  return isNode() ? spawnNodeWorker(url, callbacks) : spawnWebWorker(url, callbacks);
+  return environment === 'node' ? spawnNodeWorker(url, callbacks) : spawnWebWorker(url, callbacks);
 }
 
 async function spawnNodeWorker(url: URL | string | undefined, callbacks: WorkerCallbacks): Promise<WorkerHandle> {

@@ -11,7 +11,7 @@ const pool = createWorkerPool({
 });
 afterAll(() => pool.close());
 
-describe('WorkerPool.matmul (tensors)', () => {
+describe('WorkerPool.matmul (tensors)', { timeout: 30_000 }, () => {
   for (const dtype of ['float32', 'float64'] as const) {
     test(`${dtype}: equals the tensor's own matmul bit for bit, shape and dtype included`, async () => {
       const a = Tensor.fromStorage(filled(dtype, 37 * 29, 1), [37, 29]);

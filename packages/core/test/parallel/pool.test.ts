@@ -25,10 +25,14 @@ function callingThread(a: Buf, b: Buf, m: number, k: number, n: number, dtype: D
   return out;
 }
 
-describe('WorkerPool.matmulArrays', () => {
+describe('WorkerPool.matmulArrays', { timeout: 30_000 }, () => {
+  // Worker start-up is slow on a loaded machine: generous timeouts, and one pool per thread count.
   for (const transport of ['shared', 'transfer'] as const) {
-    for (const dtype of ['float32', 'float64'] as const) {
-      test(`${transport}, ${dtype}: bitwise identical for 1, 2 and 3 threads and to the calling thread`, async () => {
+    test(`${transport}: bitwise identical for 1, 2 and 3 threads and to the calling thread, both dtypes`, {
+      timeout: 60_000,
+    }, async () => {
+      const byThreads = [1, 2, 3].map((threads) => pool({ threads, transport }));
+      for (const dtype of ['float32', 'float64'] as const) {
         for (const [m, k, n] of [
           [1, 1, 1],
           [3, 17, 5],
@@ -38,14 +42,14 @@ describe('WorkerPool.matmulArrays', () => {
           const a = filled(dtype, m * k, m);
           const b = filled(dtype, k * n, n);
           const expected = callingThread(a, b, m, k, n, dtype);
-          for (const threads of [1, 2, 3]) {
-            const c = await pool({ threads, transport }).matmulArrays(a, b, m, k, n, dtype);
+          for (const p of byThreads) {
+            const c = await p.matmulArrays(a, b, m, k, n, dtype);
             expect(c).toBeInstanceOf(dtype === 'float32' ? Float32Array : Float64Array);
             expect(c).toEqual(expected);
           }
         }
-      });
-    }
+      }
+    });
   }
 
   test('agrees with the textbook loop, and leaves the operands untouched', async () => {
