@@ -12,6 +12,7 @@ import {
   contiguousStrides,
   fmtList,
   fmtShape,
+  gatherStrided,
   normalizeDim,
   numel,
   sameShape,
@@ -39,10 +40,8 @@ function scalarStorage(dtype: DType, v: number): Storage {
 export function readContiguous(t: Tensor): Storage {
   const n = t.numel();
   if (t.isContiguous()) return t.data.subarray(t.offset, t.offset + n) as Storage;
-  const idx = stridedIndex(t.shape, t.strides, t.offset);
   const out = allocStorage(t.dtype, n);
-  const d = t.data;
-  for (let i = 0; i < n; i++) out[i] = d[idx[i]];
+  gatherStrided(t.data, t.shape, t.strides, t.offset, out);
   return out;
 }
 
@@ -192,10 +191,36 @@ function binaryLoop(a: Tensor, b: Tensor, shape: number[], dtype: DType, f: (x: 
     const bo = b.offset;
     const x = ad[a.offset];
     for (let i = 0; i < n; i++) out[i] = f(x, bd[bo + i]);
-  } else {
-    const ia = stridedIndex(shape, broadcastStrides(a.shape, a.strides, shape), a.offset);
-    const ib = stridedIndex(shape, broadcastStrides(b.shape, b.strides, shape), b.offset);
-    for (let i = 0; i < n; i++) out[i] = f(ad[ia[i]], bd[ib[i]]);
+  } else if (n > 0) {
+    // General broadcast: walk the innermost dim with strides, carry into the outer dims.
+    const sa = broadcastStrides(a.shape, a.strides, shape);
+    const sb = broadcastStrides(b.shape, b.strides, shape);
+    const nd = shape.length;
+    const inner = shape[nd - 1];
+    const stepA = sa[nd - 1];
+    const stepB = sb[nd - 1];
+    const counter = new Array<number>(nd).fill(0);
+    let posA = a.offset;
+    let posB = b.offset;
+    let k = 0;
+    while (k < n) {
+      let pa = posA;
+      let pb = posB;
+      for (let i = 0; i < inner; i++) {
+        out[k++] = f(ad[pa], bd[pb]);
+        pa += stepA;
+        pb += stepB;
+      }
+      for (let d = nd - 2; d >= 0; d--) {
+        counter[d]++;
+        posA += sa[d];
+        posB += sb[d];
+        if (counter[d] < shape[d]) break;
+        posA -= sa[d] * shape[d];
+        posB -= sb[d] * shape[d];
+        counter[d] = 0;
+      }
+    }
   }
   return out;
 }
@@ -275,31 +300,34 @@ function reduceShapes(x: Tensor, dims: number[], keepdim: boolean) {
   const outShape = keepdim ? keepShape : x.shape.filter((_, i) => !dims.includes(i));
   const kept = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const order = [...kept, ...dims];
-  // Storage positions with the kept dims outside and the reduced dims inside.
-  const idx = stridedIndex(
-    order.map((d) => x.shape[d]),
-    order.map((d) => x.strides[d]),
-    x.offset,
+  // The elements with the kept dims outside and the reduced dims inside (no copy when x is
+  // contiguous and the reduced dims are the trailing ones).
+  const data = readContiguous(
+    Tensor.view(
+      x,
+      order.map((d) => x.shape[d]),
+      order.map((d) => x.strides[d]),
+      x.offset,
+    ),
   );
   const inner = numel(dims.map((d) => x.shape[d]));
   return {
     keepShape,
     outShape,
-    idx,
+    data,
     inner,
-    outer: inner === 0 ? numel(kept.map((d) => x.shape[d])) : idx.length / inner,
+    outer: inner === 0 ? numel(kept.map((d) => x.shape[d])) : data.length / inner,
   };
 }
 
 /** Sum over `dims` (sorted, normalised); the primitive behind sum and mean. */
 export function sum(x: Tensor, dims: number[], keepdim: boolean): Tensor {
-  const { keepShape, outShape, idx, inner, outer } = reduceShapes(x, dims, keepdim);
+  const { keepShape, outShape, data: d, inner, outer } = reduceShapes(x, dims, keepdim);
   const out = allocStorage(x.dtype, outer);
-  const d = x.data;
   for (let o = 0; o < outer; o++) {
     let acc = 0;
     const base = o * inner;
-    for (let i = 0; i < inner; i++) acc += d[idx[base + i]];
+    for (let i = 0; i < inner; i++) acc += d[base + i];
     out[o] = acc;
   }
   const res = Tensor.fromStorage(out, outShape);
@@ -308,17 +336,16 @@ export function sum(x: Tensor, dims: number[], keepdim: boolean): Tensor {
 
 /** Maximum over `dims` (like torch.amax); NaN propagates; ties share the gradient evenly. */
 export function amax(x: Tensor, dims: number[], keepdim: boolean): Tensor {
-  const { keepShape, outShape, idx, inner, outer } = reduceShapes(x, dims, keepdim);
+  const { keepShape, outShape, data: d, inner, outer } = reduceShapes(x, dims, keepdim);
   if (inner === 0 && outer > 0) {
     throw new Error(`max: cannot reduce over a zero-size dimension of a tensor of shape ${fmtList(x.shape)}`);
   }
   const out = allocStorage(x.dtype, outer);
-  const d = x.data;
   for (let o = 0; o < outer; o++) {
     let m = Number.NEGATIVE_INFINITY;
     const base = o * inner;
     for (let i = 0; i < inner; i++) {
-      const v = d[idx[base + i]];
+      const v = d[base + i];
       if (v > m || Number.isNaN(v)) {
         m = v;
         if (Number.isNaN(v)) break;
@@ -336,16 +363,15 @@ export function amax(x: Tensor, dims: number[], keepdim: boolean): Tensor {
 
 /** Index of the first maximum along one dim (NaN counts as the maximum, as in PyTorch); int32. */
 export function argmaxAlong(x: Tensor, dim: number, keepdim: boolean): Tensor {
-  const { outShape, idx, inner, outer } = reduceShapes(x, [dim], keepdim);
+  const { outShape, data: d, inner, outer } = reduceShapes(x, [dim], keepdim);
   if (inner === 0) throw new Error(`argmax: cannot reduce over a zero-size dimension of shape ${fmtList(x.shape)}`);
   const out = new Int32Array(outer);
-  const d = x.data;
   for (let o = 0; o < outer; o++) {
     let m = Number.NEGATIVE_INFINITY;
     let at = 0;
     const base = o * inner;
     for (let i = 0; i < inner; i++) {
-      const v = d[idx[base + i]];
+      const v = d[base + i];
       if (Number.isNaN(v)) {
         at = i;
         break;

@@ -110,3 +110,42 @@ export function broadcastStrides(
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
+
+/**
+ * Copies the elements of a strided view into `out` in row-major order. Walks the innermost dim
+ * with a plain stride loop (no index array), which is what makes transposed and expanded reads cheap.
+ */
+export function gatherStrided(
+  src: ArrayLike<number>,
+  shape: readonly number[],
+  strides: readonly number[],
+  offset: number,
+  out: { [i: number]: number; length: number },
+): void {
+  const n = out.length;
+  if (n === 0) return;
+  const nd = shape.length;
+  if (nd === 0) {
+    out[0] = src[offset];
+    return;
+  }
+  const inner = shape[nd - 1];
+  const step = strides[nd - 1];
+  const counter = new Array<number>(nd).fill(0);
+  let pos = offset;
+  let k = 0;
+  while (k < n) {
+    let p = pos;
+    for (let i = 0; i < inner; i++) {
+      out[k++] = src[p];
+      p += step;
+    }
+    for (let d = nd - 2; d >= 0; d--) {
+      counter[d]++;
+      pos += strides[d];
+      if (counter[d] < shape[d]) break;
+      pos -= strides[d] * shape[d];
+      counter[d] = 0;
+    }
+  }
+}
