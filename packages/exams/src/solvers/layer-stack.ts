@@ -8,8 +8,8 @@
  * after the first flatten, i.e. the in_features of the following linear layer); for named layers
  * `shape_<name>`, `params_<name>`, `rf_<name>`. Typical mistake: `receptiveFieldNaive` (strides ignored).
  */
+import { Generator, nn, noGrad, zeros } from '@i2dl/core';
 import { z } from 'zod';
-import { fitWindow } from './conv-math.js';
 import { defineSolver } from './define.js';
 import { shapeTex } from './format.js';
 import { VariantRandom } from './random.js';
@@ -108,7 +108,49 @@ function describeLayer(layer: LayerSpec): string {
   }
 }
 
-/** Walks the stack; throws with the layer's position when a layer cannot take its input. */
+/** The core module for one layer spec, given the shape of its input (batch first). */
+function moduleFor(layer: LayerSpec, shape: number[], generator: Generator): nn.AnyModule {
+  switch (layer.type) {
+    case 'conv':
+      return new nn.Conv2d(shape[1], layer.outChannels, layer.kernelSize, {
+        stride: layer.stride,
+        padding: layer.padding,
+        dilation: layer.dilation,
+        bias: layer.bias,
+        generator,
+      });
+    case 'maxpool':
+      return new nn.MaxPool2d(layer.kernelSize, { stride: layer.stride ?? layer.kernelSize, padding: layer.padding });
+    case 'avgpool':
+      return new nn.AvgPool2d(layer.kernelSize, { stride: layer.stride ?? layer.kernelSize, padding: layer.padding });
+    case 'linear':
+      return new nn.Linear(shape[1], layer.outFeatures, { bias: layer.bias, generator });
+    case 'flatten':
+      return new nn.Flatten();
+    case 'batchnorm':
+      return shape.length === 4 ? new nn.BatchNorm2d(shape[1]) : new nn.BatchNorm1d(shape[1]);
+    case 'relu':
+      return new nn.ReLU();
+    case 'leaky-relu':
+      return new nn.LeakyReLU();
+    case 'tanh':
+      return new nn.Tanh();
+    case 'sigmoid':
+      return new nn.Sigmoid();
+    case 'softmax':
+      return new nn.Softmax(1);
+    case 'dropout':
+      return new nn.Dropout();
+  }
+}
+
+const isWindowed = (layer: LayerSpec) => layer.type === 'conv' || layer.type === 'maxpool' || layer.type === 'avgpool';
+
+/**
+ * Builds the stack from core's nn modules (each sized by the output of the one before), then reads
+ * shapes and parameter counts from `nn.summary` and receptive fields from `nn.receptiveField`.
+ * Throws with the layer's position when a layer cannot take its input.
+ */
 function walk(p: Params): { rows: LayerRow[]; input: Activation; flattenSize?: number } {
   const dims = p.batch ? p.inputShape.slice(1) : p.inputShape;
   if (dims.length !== 3 && dims.length !== 1) {
@@ -118,67 +160,75 @@ function walk(p: Params): { rows: LayerRow[]; input: Activation; flattenSize?: n
   }
   const input: Activation =
     dims.length === 3 ? { kind: 'map', c: dims[0], h: dims[1], w: dims[2] } : { kind: 'vector', n: dims[0] };
-  let x = input;
-  let rf = 1;
-  let naive = 1;
-  let jump = 1;
-  let flattenSize: number | undefined;
-  let seesAll = false;
-  const rows: LayerRow[] = [];
+  // Weights are never used, only counted: a fixed generator keeps the global stream untouched.
+  const generator = new Generator(0);
+  const modules: nn.AnyModule[] = [];
+  let shape = [1, ...dims];
   p.layers.forEach((layer, index) => {
     const where = `layer ${index + 1} (${describeLayer(layer)})`;
-    let params = 0;
-    let formula = '';
-    if (layer.type === 'conv' || layer.type === 'maxpool' || layer.type === 'avgpool') {
-      if (x.kind !== 'map') throw new Error(`${where} needs a C×H×W feature map, but gets a vector of ${x.n} features`);
-      const k = layer.kernelSize;
-      const s = layer.type === 'conv' ? layer.stride : (layer.stride ?? k);
-      const d = layer.type === 'conv' ? layer.dilation : 1;
-      const fitH = fitWindow(x.h, k, s, layer.padding, d);
-      const fitW = fitWindow(x.w, k, s, layer.padding, d);
-      if (fitH.size < 1 || fitW.size < 1) {
-        throw new Error(
-          `${where}: the ${k}×${k} window does not fit the ${x.h}×${x.w} input with padding ${layer.padding}`,
-        );
-      }
-      const c = layer.type === 'conv' ? layer.outChannels : x.c;
-      if (layer.type === 'conv') params = layer.outChannels * (x.c * k * k + (layer.bias ? 1 : 0));
-      formula = `\\lfloor (${x.h} + 2 \\cdot ${layer.padding} - ${fitH.effectiveKernel}) / ${s} \\rfloor + 1 = ${fitH.size}`;
-      rf += (fitH.effectiveKernel - 1) * jump;
-      naive += fitH.effectiveKernel - 1;
-      jump *= s;
-      x = { kind: 'map', c, h: fitH.size, w: fitW.size };
-    } else if (layer.type === 'flatten') {
-      if (x.kind === 'map') {
-        formula = `${x.c} \\cdot ${x.h} \\cdot ${x.w} = ${x.c * x.h * x.w}`;
-        x = { kind: 'vector', n: x.c * x.h * x.w };
-        flattenSize ??= x.n;
-      }
-    } else if (layer.type === 'linear') {
-      if (x.kind !== 'vector') {
-        throw new Error(`${where} gets a ${x.c}×${x.h}×${x.w} feature map; add a flatten layer before it`);
-      }
-      params = layer.outFeatures * (x.n + (layer.bias ? 1 : 0));
-      formula = `${layer.outFeatures} \\cdot (${x.n}${layer.bias ? ' + 1' : ''}) = ${params}`;
-      seesAll = true;
-      x = { kind: 'vector', n: layer.outFeatures };
-    } else if (layer.type === 'batchnorm') {
-      const channels = x.kind === 'map' ? x.c : x.n;
-      params = 2 * channels;
-      formula = `\\gamma, \\beta: 2 \\cdot ${channels} = ${params}`;
+    if (isWindowed(layer) && shape.length !== 4) {
+      throw new Error(`${where} needs a C×H×W feature map, but gets a vector of ${shape[1]} features`);
     }
-    const shape = x.kind === 'map' ? (p.layout === 'CHW' ? [x.c, x.h, x.w] : [x.h, x.w, x.c]) : [x.n];
-    const fullInput = input.kind === 'map' ? [input.h, input.w] : [input.n];
-    rows.push({
+    if (layer.type === 'linear' && shape.length !== 2) {
+      throw new Error(`${where} gets a ${shape.slice(1).join('×')} feature map; add a flatten layer before it`);
+    }
+    const module = moduleFor(layer, shape, generator);
+    try {
+      const x = zeros(shape);
+      shape = noGrad(() => (module.forward as (t: typeof x) => typeof x).call(module, x)).shape;
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`);
+    }
+    modules.push(module);
+  });
+  const model = new nn.Sequential(...(modules as nn.Module[]));
+  const summary = nn.summary(model, [1, ...dims]);
+  const fields = new Map(nn.receptiveField(model).map((row) => [Number(row.name), row]));
+  const windows = p.layers.flatMap((layer, i) => (isWindowed(layer) ? [{ i, row: fields.get(i) }] : []));
+  const naive = new Map(
+    nn
+      .receptiveField(windows.map(({ row }) => ({ kernel: row?.kernel ?? 1, dilation: row?.dilation ?? 1 })))
+      .map((row, k) => [windows[k].i, row.receptiveField]),
+  );
+  const fullInput = input.kind === 'map' ? [input.h, input.w] : [input.n];
+  let rf = 1;
+  let naiveRf = 1;
+  let jump = 1;
+  let seesAll = false;
+  let flattenSize: number | undefined;
+  const rows = p.layers.map((layer, index): LayerRow => {
+    const out = summary.layers[index].outputShape;
+    const before = index === 0 ? [1, ...dims] : summary.layers[index - 1].outputShape;
+    const params = summary.layers[index].params;
+    let formula = '';
+    const field = fields.get(index);
+    if (field) {
+      rf = field.receptiveField;
+      jump = field.jump;
+      naiveRf = naive.get(index) ?? naiveRf;
+      const effective = field.dilation * (field.kernel - 1) + 1;
+      formula = `\\lfloor (${before[2]} + 2 \\cdot ${field.padding} - ${effective}) / ${field.stride} \\rfloor + 1 = ${out[2]}`;
+    } else if (layer.type === 'flatten' && before.length === 4) {
+      formula = `${before.slice(1).join(' \\cdot ')} = ${out[1]}`;
+      flattenSize ??= out[1];
+    } else if (layer.type === 'linear') {
+      formula = `${out[1]} \\cdot (${before[1]}${layer.bias ? ' + 1' : ''}) = ${params}`;
+      seesAll = true;
+    } else if (layer.type === 'batchnorm') {
+      formula = `\\gamma, \\beta: 2 \\cdot ${before[1]} = ${params}`;
+    }
+    const spatial = out.slice(1);
+    const arranged = spatial.length === 3 && p.layout === 'HWC' ? [spatial[1], spatial[2], spatial[0]] : spatial;
+    return {
       label: layer.name ?? `${index + 1}. ${TITLES[layer.type]}`,
-      shape: p.batch ? [p.inputShape[0], ...shape] : shape,
+      shape: p.batch ? [p.inputShape[0], ...arranged] : arranged,
       params,
       rf: seesAll ? fullInput[0] : rf,
       rfShape: seesAll ? fullInput : [rf, rf],
-      naive: seesAll ? fullInput[0] : naive,
+      naive: seesAll ? fullInput[0] : naiveRf,
       jump,
       formula,
-    });
+    };
   });
   return { rows, input, flattenSize };
 }
@@ -230,7 +280,7 @@ export default defineSolver<Params>({
   }),
   generate(seed) {
     const r = new VariantRandom(seed);
-    const inputSize = r.pick([16, 28, 32, 64]);
+    const inputSize = r.pick([16, 28, 32]);
     const inputChannels = r.pick([1, 3]);
     let size = inputSize;
     const layers: z.input<typeof layerSchema>[] = [];
@@ -239,7 +289,7 @@ export default defineSolver<Params>({
       const k = r.pick([1, 3, 5].filter((v) => v <= size));
       const stride = size >= 8 && r.chance(0.3) ? 2 : 1;
       const padding = r.chance(0.7) ? (k - 1) / 2 : 0;
-      layers.push({ type: 'conv', outChannels: r.pick([4, 8, 16, 32]), kernelSize: k, stride, padding });
+      layers.push({ type: 'conv', outChannels: r.pick([4, 8, 16]), kernelSize: k, stride, padding });
       size = Math.floor((size + 2 * padding - k) / stride) + 1;
       if (r.chance(0.5)) layers.push({ type: 'batchnorm' });
       layers.push({ type: r.pick(['relu', 'tanh'] as const) });
