@@ -17,6 +17,8 @@ import torch
 import torch.nn.functional as F
 
 torch.manual_seed(1234)
+# float64 is @i2dl/core's default dtype, so int -> float promotion must give float64 here too.
+torch.set_default_dtype(torch.float64)
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, '..', 'test', 'fixtures')
 
@@ -275,6 +277,20 @@ def ops_cases():
             {'fn': 'sub'}, grad=False)
     op_case(c, 'softmax with -inf', 'softmax', [torch.tensor([[0.0, -float('inf'), 1.0]])], {'dim': 1},
             grad=False)
+
+    # Empty tensors and integer arithmetic.
+    op_case(c, 'sum over an empty dim', 'sum', [torch.zeros(0, 3, dtype=torch.float64)], {'dim': 0}, grad=False)
+    op_case(c, 'mean of an empty tensor is nan', 'mean', [torch.zeros(0, dtype=torch.float64)], {}, grad=False)
+    op_case(c, 'matmul with an empty inner dim', 'matmul', [torch.zeros(2, 0, dtype=torch.float64),
+                                                           torch.zeros(0, 3, dtype=torch.float64)], grad=False)
+    op_case(c, 'cat with an empty part', 'cat', [rn(2, 0), rn(2, 3)], {'dim': 1})
+    ia, ib = torch.randint(-5, 5, (3, 4)), torch.randint(-5, 5, (4,))
+    for fn in ['add', 'sub', 'mul', 'maximum', 'lt']:
+        op_case(c, f'{fn} int32', 'binary', [ia, ib], {'fn': fn})
+    op_case(c, 'int32 true division gives float', 'binary', [ia, ib.abs() + 1], {'fn': 'div'})
+    op_case(c, 'int32 + float promotes', 'binary', [ia, rn(4)], {'fn': 'add'})
+    op_case(c, 'int32 sum', 'sum', [ia], {'dim': 1})
+    op_case(c, 'int32 argmax', 'argmax', [ia], {'dim': 0})
     return c
 
 
@@ -381,6 +397,11 @@ MODULES = {
                                     batch_first=a.get('batchFirst', False)),
     'MLP': lambda a: torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 2),
                                          torch.nn.Sigmoid()),
+    'Mixed': lambda a: torch.nn.Sequential(torch.nn.ConvTranspose2d(2, 3, 2, stride=2), torch.nn.LeakyReLU(0.2),
+                                           torch.nn.AvgPool2d(2), torch.nn.Tanh(),
+                                           torch.nn.Upsample(scale_factor=2, mode='bilinear'),
+                                           torch.nn.MaxPool2d(2), torch.nn.Flatten(), torch.nn.Linear(48, 4),
+                                           torch.nn.Softmax(dim=1)),
     'CNN': lambda a: torch.nn.Sequential(torch.nn.Conv2d(2, 4, 3, padding=1), torch.nn.BatchNorm2d(4), torch.nn.ReLU(),
                                          torch.nn.MaxPool2d(2), torch.nn.Flatten(), torch.nn.Linear(16, 3)),
 }
@@ -443,6 +464,10 @@ def module_cases():
     module_case(c, 'LSTM batchFirst', 'LSTM', {'in': 2, 'hidden': 3, 'batchFirst': True}, [rn(2, 5, 2)])
     module_case(c, 'MLP (Sequential)', 'MLP', {}, [rn(4, 3)])
     module_case(c, 'CNN (Sequential)', 'CNN', {}, [rn(2, 2, 4, 4)])
+    module_case(c, 'activations and pooling (Sequential)', 'Mixed', {}, [rn(2, 2, 4, 4)])
+    module_case(c, 'Conv2d float32', 'Conv2d', {'in': 2, 'out': 3, 'kernel': 3, 'padding': 1}, [rn(2, 2, 5, 5)],
+                dtype='float32')
+    module_case(c, 'LSTM float32', 'LSTM', {'in': 3, 'hidden': 2}, [rn(3, 2, 3)], dtype='float32')
     return c
 
 

@@ -43,6 +43,18 @@ const MODULES: Record<string, (a: ModuleCase['args'], dtype: DType) => nn.AnyMod
   LSTM: (a, dtype) => new nn.LSTM(a.in, a.hidden, { numLayers: a.layers, batchFirst: a.batchFirst, dtype }),
   MLP: (_, dtype) =>
     new nn.Sequential(new nn.Linear(3, 5, { dtype }), new nn.ReLU(), new nn.Linear(5, 2, { dtype }), new nn.Sigmoid()),
+  Mixed: (_, dtype) =>
+    new nn.Sequential(
+      new nn.ConvTranspose2d(2, 3, 2, { stride: 2, dtype }),
+      new nn.LeakyReLU(0.2),
+      new nn.AvgPool2d(2),
+      new nn.Tanh(),
+      new nn.Upsample({ scaleFactor: 2, mode: 'bilinear' }),
+      new nn.MaxPool2d(2),
+      new nn.Flatten(),
+      new nn.Linear(48, 4, { dtype }),
+      new nn.Softmax(1),
+    ),
   CNN: (_, dtype) =>
     new nn.Sequential(
       new nn.Conv2d(2, 4, 3, { padding: 1, dtype }),
