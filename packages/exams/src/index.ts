@@ -24,6 +24,7 @@ export type { ExamScore, ProblemScore, QuestionScore, ScorableExam, ScoreExamOpt
 export { scoreExam } from './grade/exam.js';
 export type { GradeContext, GradeKey } from './grade/grade.js';
 export { blankCredits, GradeKeyError, grade, keyFromAnswers } from './grade/grade.js';
+export { responseForKey } from './grade/key-response.js';
 export type { PreparedGrading } from './grade/prepare.js';
 export { prepareGrading } from './grade/prepare.js';
 export type { GradeResult, Verdict } from './grade/result.js';

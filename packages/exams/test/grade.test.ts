@@ -310,6 +310,22 @@ describe('blanks and free text', () => {
     expect(partial.feedback).toContain('Check: o_2.');
   });
 
+  test('a wrong blank worth 0 credits keeps full credits but is not "correct"', () => {
+    const question = q({
+      id: '10b',
+      kind: 'blanks',
+      credits: 1,
+      blanks: [
+        { id: 'h', kind: 'numeric', answer: 'h', credits: 0 },
+        { id: 'y', kind: 'numeric', answer: 'y', credits: 1 },
+      ],
+    });
+    const result = grade(question, { h: '5', y: '2' }, { h: 1, y: 2 });
+    expect(result).toMatchObject({ credits: 1, verdict: 'partial' });
+    expect(result.feedback[0]).toBe('Partly correct.');
+    expect(grade(question, { h: '1', y: '2' }, { h: 1, y: 2 }).verdict).toBe('correct');
+  });
+
   test('one unreadable blank makes the whole answer invalid, naming the blank', () => {
     const result = grade(blanks, { o1: '2', o2: '0,5', s: '4x4' }, blankKey);
     expect(result.verdict).toBe('invalid');

@@ -41,6 +41,8 @@ interface Score {
   feedback: string[];
   expected?: string;
   parts?: Record<string, GradeResult>;
+  /** false when some part is wrong even though it carries no credits (a 0-credit blank) */
+  allRight?: boolean;
 }
 
 /**
@@ -88,7 +90,9 @@ export function keyFromAnswers(
 }
 
 function toResult(score: Score, maxCredits: number, granularity?: number): GradeResult {
-  const verdict = verdictFor(score.fraction);
+  let verdict = verdictFor(score.fraction);
+  // Full credits with a wrong ungraded part (an intermediate value worth 0) is not "correct".
+  if (verdict === 'correct' && score.allRight === false) verdict = 'partial';
   const result: GradeResult = {
     credits: roundCredits(score.fraction * maxCredits, maxCredits, granularity),
     maxCredits,
@@ -282,6 +286,7 @@ function scoreBlanks(
     fraction: total > 0 ? earned / total : wrong.length === 0 ? 1 : 0,
     feedback: wrong.length > 0 ? [`Check: ${wrong.join(', ')}.`] : [],
     parts,
+    allRight: wrong.length === 0,
   };
 }
 
