@@ -132,7 +132,8 @@ OPS = {
     'maxPool2d': lambda x, a: F.max_pool2d(x[0], a['kernel'], stride=a.get('stride'), padding=a.get('padding', 0),
                                            dilation=a.get('dilation', 1)),
     'avgPool2d': lambda x, a: F.avg_pool2d(x[0], a['kernel'], stride=a.get('stride'), padding=a.get('padding', 0),
-                                           count_include_pad=a.get('countIncludePad', True)),
+                                           count_include_pad=a.get('countIncludePad', True),
+                                           divisor_override=a.get('divisorOverride')),
     'interpolate': lambda x, a: F.interpolate(x[0], size=a.get('size'), scale_factor=a.get('scaleFactor'),
                                               mode=a['mode'], align_corners=a.get('alignCorners')),
     'batchNorm': lambda x, a: batch_norm_case(x, a),
@@ -360,6 +361,7 @@ def conv_cases():
     op_case(c, 'avgPool2d 3 stride 2 padding 1', 'avgPool2d', [rn(1, 2, 7, 7)], {'kernel': 3, 'stride': 2, 'padding': 1})
     op_case(c, 'avgPool2d countIncludePad false', 'avgPool2d', [rn(1, 2, 5, 5)],
             {'kernel': 3, 'stride': 2, 'padding': 1, 'countIncludePad': False})
+    op_case(c, 'avgPool2d divisorOverride', 'avgPool2d', [rn(1, 2, 4, 4)], {'kernel': 2, 'divisorOverride': 3})
     op_case(c, 'maxPool2d float32', 'maxPool2d', [rn(1, 2, 6, 6)], {'kernel': 2}, dtype='float32')
     op_case(c, 'nearest x2', 'interpolate', [rn(1, 2, 3, 4)], {'scaleFactor': 2, 'mode': 'nearest'})
     op_case(c, 'nearest to size 5x7', 'interpolate', [rn(1, 2, 3, 4)], {'size': [5, 7], 'mode': 'nearest'})
@@ -451,6 +453,8 @@ def module_cases():
     module_case(c, 'ConvTranspose2d', 'ConvTranspose2d',
                 {'in': 3, 'out': 2, 'kernel': 3, 'stride': 2, 'padding': 1, 'outputPadding': 1}, [rn(1, 3, 3, 3)])
     module_case(c, 'BatchNorm1d train (2 calls)', 'BatchNorm1d', {'features': 3}, [rn(6, 3) * 2 + 1], calls=2)
+    module_case(c, 'BatchNorm1d cumulative average (momentum None, 3 calls)', 'BatchNorm1d',
+                {'features': 2, 'momentum': None}, [rn(5, 2, 3)], calls=3)
     module_case(c, 'BatchNorm1d eval', 'BatchNorm1d', {'features': 3}, [rn(6, 3)], train=False)
     module_case(c, 'BatchNorm2d train', 'BatchNorm2d', {'features': 2, 'momentum': 0.3}, [rn(3, 2, 4, 4)])
     module_case(c, 'BatchNorm2d eval', 'BatchNorm2d', {'features': 2}, [rn(3, 2, 4, 4)], train=False)

@@ -77,7 +77,12 @@ const OPS: Record<string, (x: Tensor[], a: Args) => Tensor> = {
     }),
   maxPool2d: (x, a) => F.maxPool2d(x[0], a.kernel, { stride: opt(a.stride), padding: a.padding, dilation: a.dilation }),
   avgPool2d: (x, a) =>
-    F.avgPool2d(x[0], a.kernel, { stride: opt(a.stride), padding: a.padding, countIncludePad: a.countIncludePad }),
+    F.avgPool2d(x[0], a.kernel, {
+      stride: opt(a.stride),
+      padding: a.padding,
+      countIncludePad: a.countIncludePad,
+      divisorOverride: a.divisorOverride,
+    }),
   interpolate: (x, a) =>
     F.interpolate(x[0], { size: a.size, scaleFactor: a.scaleFactor, mode: a.mode, alignCorners: a.alignCorners }),
   batchNorm: (x, a) => {
