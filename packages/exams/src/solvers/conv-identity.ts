@@ -113,6 +113,8 @@ export default defineSolver<Params>({
     return {
       answers: {
         weightShape: [c, c, k, k],
+        // Typical mistake, for <Mistake> feedback: one k×k kernel per filter, forgetting that it spans all channels.
+        weightShapeWithoutChannels: [c, k, k],
         padding,
         params: c * c * k * k + c,
         ownChannelKernel: own,

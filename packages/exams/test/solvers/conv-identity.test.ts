@@ -7,6 +7,7 @@ describe('conv-identity (TUM I2DL endterm 2023, question 2.4)', () => {
   it('3 filters of size 3×3 on an RGB image: weights (3, 3, 3, 3), padding 1', () => {
     expect(result.answers.weightShape).toEqual([3, 3, 3, 3]);
     expect(result.answers.padding).toBe(1);
+    expect(result.answers.weightShapeWithoutChannels).toEqual([3, 3, 3]);
   });
 
   it('filter f has a centred one on channel f and zeros elsewhere, no bias', () => {
