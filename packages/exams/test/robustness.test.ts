@@ -41,6 +41,7 @@ const hostile: unknown[] = [
   'import("fs")',
   'x = 1',
   'a.b',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} is hostile input here
   '${1}',
   '\u0000',
   '\uFFFF'.repeat(10),
