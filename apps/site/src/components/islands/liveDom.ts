@@ -3,10 +3,10 @@
 import type { SolverResult } from '@i2dl/exams';
 import { getAnswer } from '@i2dl/exams';
 import { renderChart, type SvgTree } from '@i2dl/viz';
-import { h, render, type VNode } from 'preact';
+import { type ComponentChild, h, render } from 'preact';
 import { formatAnswer, stepsHtml } from '../../lib/steps';
 
-function svgNode(tree: SvgTree | string): VNode | string {
+function svgNode(tree: SvgTree | string): ComponentChild {
   if (typeof tree === 'string') return tree;
   return h(tree.type, tree.props, ...tree.children.map(svgNode));
 }
@@ -30,7 +30,7 @@ export function redrawScope(scopeId: string, result: SolverResult): void {
       // The viz tree is rendered by Preact: the same element tree the server turned into a string.
       if (!box.dataset.preact) box.textContent = '';
       box.dataset.preact = '1';
-      render(svgNode(renderChart(spec as Parameters<typeof renderChart>[0])) as VNode, box);
+      render(svgNode(renderChart(spec as Parameters<typeof renderChart>[0])), box);
     } catch (error) {
       render(h('div', { class: 'error-box', role: 'alert' }, `This figure could not be drawn: ${String(error)}`), box);
     }
