@@ -3,6 +3,7 @@
  * of the normal variant and the bound a of the uniform variant U(−a, a), as numbers and as
  * expressions in the fan-in/fan-out for `expression` questions.
  */
+import { Generator, init, zeros } from '@i2dl/core';
 import { z } from 'zod';
 import { defineSolver } from './define.js';
 import { num } from './format.js';
@@ -57,6 +58,32 @@ function gainSquared(p: Params): { value: number; expr: string; tex: string } {
         tex: `\\frac{2}{1 + ${num(p.slope)}^2}`,
       };
   }
+}
+
+const CORE_NONLINEARITY = { linear: 'linear', tanh: 'tanh', relu: 'relu', 'leaky-relu': 'leakyRelu' } as const;
+type CoreNonlinearity = (typeof CORE_NONLINEARITY)[keyof typeof CORE_NONLINEARITY];
+
+/** The variance of one weight matrix drawn with core's initialiser (seed 0), when it is small enough to draw. */
+function sampleVariance(p: Params, nonlinearity: CoreNonlinearity): number | undefined {
+  if (p.fanIn * p.fanOut > 200_000 || p.fanIn * p.fanOut < 100) return undefined;
+  const w = zeros([p.fanOut, p.fanIn]);
+  const generator = new Generator(0);
+  const uniform = p.distribution === 'uniform';
+  if (p.scheme === 'xavier') {
+    const gain = init.calculateGain(nonlinearity, p.slope);
+    if (uniform) init.xavierUniform(w, gain, { generator });
+    else init.xavierNormal(w, gain, { generator });
+  } else {
+    const options = {
+      nonlinearity,
+      a: p.slope,
+      mode: p.scheme === 'kaiming' && p.mode === 'fan-out' ? ('fanOut' as const) : ('fanIn' as const),
+      generator,
+    };
+    if (uniform) init.kaimingUniform(w, options);
+    else init.kaimingNormal(w, options);
+  }
+  return w.var(null, { unbiased: false }).item();
 }
 
 /**
@@ -119,9 +146,19 @@ export default defineSolver<Params>({
           ? 'Kaiming/He: ReLU zeroes half of its inputs, halving the variance, so the weights get twice the variance of the linear case: Var(W) = 2/n_in keeps Var(output) = Var(input).'
           : 'LeCun: with Var(s) = n_in · Var(w) · Var(x) for s = Σ w_j x_j (zero-mean, independent), Var(w) = 1/n_in keeps Var(s) = Var(x).';
     }
-    const variance = gain.value / fan;
-    const std = Math.sqrt(variance);
-    const bound = Math.sqrt(3 * variance);
+    // The numbers come from core's init (the same rule its initialisers sample with).
+    const nonlinearity = CORE_NONLINEARITY[p.nonlinearity ?? (p.scheme === 'kaiming' ? 'relu' : 'linear')];
+    const shape = [p.fanOut, p.fanIn];
+    const stats =
+      p.scheme === 'xavier'
+        ? init.describe('xavier', shape, { gain: init.calculateGain(nonlinearity, p.slope) })
+        : init.describe('kaiming', shape, {
+            nonlinearity,
+            a: p.slope,
+            mode: p.scheme === 'kaiming' && p.mode === 'fan-out' ? 'fanOut' : 'fanIn',
+          });
+    const { variance, std, bound } = stats;
+    const sample = sampleVariance(p, nonlinearity);
     const expressions = expressionsFor(p, gain);
     const tex = (scale: string) => `${gain.tex === '1' ? '' : `${gain.tex} \\cdot `}\\frac{${scale}}{${fanTex}}`;
     const numbers = p.scheme === 'xavier' ? `\\frac{${p.fanIn} + ${p.fanOut}}{2}` : `${fan}`;
@@ -156,6 +193,14 @@ export default defineSolver<Params>({
               latex: `W \\sim U(-a, a), \\quad \\operatorname{Var}(W) = \\frac{(2a)^2}{12} = \\frac{a^2}{3} \\;\\Rightarrow\\; a = \\sqrt{3 \\operatorname{Var}(W)} = ${num(bound, 6)}`,
               text: 'The variance of U(−a, a) follows from ∫ x² /(2a) dx over [−a, a] = a²/3.',
             },
+        ...(sample === undefined
+          ? []
+          : [
+              {
+                title: 'Check by sampling',
+                text: `Drawing one ${p.fanOut} × ${p.fanIn} weight matrix with @i2dl/core's initialiser gives an empirical variance of ${num(sample, 6)}, close to the target ${num(variance, 6)}.`,
+              },
+            ]),
       ],
     };
   },

@@ -28,4 +28,11 @@ describe('init-variance', () => {
     expectNumber(r, 'std', Math.sqrt(2 / 50));
     expectNumber(r, 'varianceWithoutGain', 1 / 50);
   });
+
+  it('a weight matrix sampled with core init has about the target variance', async () => {
+    const r = await solveWith('init-variance', { scheme: 'xavier', distribution: 'uniform', fanIn: 256, fanOut: 128 });
+    const text = r.steps.find((s) => s.title === 'Check by sampling')?.text ?? '';
+    const sampled = Number(/variance of ([\d.]+)/.exec(text)?.[1]);
+    expect(Math.abs(sampled - 2 / 384) / (2 / 384)).toBeLessThan(0.05);
+  });
 });

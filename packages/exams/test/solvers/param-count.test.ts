@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { nn } from '@i2dl/core';
+import { describe, expect, it } from 'vitest';
 import { expectNumber, solveWith } from './helpers.js';
 
 describe('param-count', () => {
@@ -35,5 +36,21 @@ describe('param-count', () => {
   it('linear: n_out·(n_in + 1)', async () => {
     const r = await solveWith('param-count', { layer: 'linear', inputs: 784, outputs: 19 });
     expectNumber(r, 'params', 784 * 19 + 19);
+  });
+});
+
+describe('param-count agrees with core nn modules (PyTorch layouts)', () => {
+  const count = (m: nn.AnyModule) => m.parameters().reduce((s, p) => s + p.numel(), 0);
+  it('conv, linear, batch norm, RNN and LSTM (PyTorch keeps two bias vectors per gate)', async () => {
+    const conv = await solveWith('param-count', { layer: 'conv', inputs: 3, outputs: 4, kernel: 5 });
+    expect(conv.answers.params).toBe(count(new nn.Conv2d(3, 4, 5)));
+    const linear = await solveWith('param-count', { layer: 'linear', inputs: 784, outputs: 19, bias: false });
+    expect(linear.answers.params).toBe(count(new nn.Linear(784, 19, { bias: false })));
+    const bn = await solveWith('param-count', { layer: 'batchnorm', inputs: 3 });
+    expect(bn.answers.params).toBe(count(new nn.BatchNorm2d(3)));
+    const rnn = await solveWith('param-count', { layer: 'rnn', inputs: 3, outputs: 5, rnnBias: 'double' });
+    expect(rnn.answers.params).toBe(count(new nn.RNNCell(3, 5)));
+    const lstm = await solveWith('param-count', { layer: 'lstm', inputs: 3, outputs: 5, rnnBias: 'double' });
+    expect(lstm.answers.params).toBe(count(new nn.LSTMCell(3, 5)));
   });
 });
