@@ -58,6 +58,25 @@ describe('mlp — TUM I2DL endterm 2022, problem 6 (official sample solution)', 
 });
 
 describe('mlp — conventions and other settings', () => {
+  it('TUM 2020 2a: S1 = 0.05·2 + 0.025·(−4) − 0.03·1 = −0.03 and S2 = 1.0·2 + 0.5·(−4) + 1.5·1 = 1.5', async () => {
+    const r = await solveWith('mlp', {
+      input: [2, -4, 1],
+      layers: [
+        {
+          weights: [
+            [0.05, 1.0],
+            [0.025, 0.5],
+            [-0.03, 1.5],
+          ],
+          preNames: ['S1', 'S2'],
+        },
+      ],
+      targets: [0, 0],
+    });
+    expectNumber(r, 'S1', -0.03);
+    expectNumber(r, 'S2', 1.5);
+  });
+
   it('half-sse gives the same loss as mse for two outputs, sse twice that', async () => {
     const { default: mlp } = await import('../../src/solvers/mlp.js');
     const half = mlp.solve({ ...mlp.defaults, loss: 'half-sse' });
