@@ -137,6 +137,7 @@ OPS = {
     'interpolate': lambda x, a: F.interpolate(x[0], size=a.get('size'), scale_factor=a.get('scaleFactor'),
                                               mode=a['mode'], align_corners=a.get('alignCorners')),
     'batchNorm': lambda x, a: batch_norm_case(x, a),
+    'pad': lambda x, a: F.pad(x[0], a['padding'], value=a.get('value', 0.0)),
 }
 
 
@@ -363,6 +364,8 @@ def conv_cases():
             {'kernel': 3, 'stride': 2, 'padding': 1, 'countIncludePad': False})
     op_case(c, 'avgPool2d divisorOverride', 'avgPool2d', [rn(1, 2, 4, 4)], {'kernel': 2, 'divisorOverride': 3})
     op_case(c, 'maxPool2d float32', 'maxPool2d', [rn(1, 2, 6, 6)], {'kernel': 2}, dtype='float32')
+    op_case(c, 'pad last dim', 'pad', [rn(2, 3)], {'padding': [1, 2], 'value': 0.5})
+    op_case(c, 'pad last two dims', 'pad', [rn(1, 2, 3, 3)], {'padding': [0, 1, 2, 1]})
     op_case(c, 'nearest x2', 'interpolate', [rn(1, 2, 3, 4)], {'scaleFactor': 2, 'mode': 'nearest'})
     op_case(c, 'nearest to size 5x7', 'interpolate', [rn(1, 2, 3, 4)], {'size': [5, 7], 'mode': 'nearest'})
     op_case(c, 'nearest x1.5', 'interpolate', [rn(1, 1, 4, 4)], {'scaleFactor': 1.5, 'mode': 'nearest'})

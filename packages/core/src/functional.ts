@@ -364,7 +364,7 @@ function poolWindows(
   kernelSize: Pair,
   options: Pool2dOptions & { dilation?: Pair },
   op: string,
-  pad: number,
+  padValue: number,
 ) {
   const { x4, unbatched } = batched(input, op);
   const [N, C, H, W] = x4.shape;
@@ -384,12 +384,50 @@ function poolWindows(
   }
   const oh = windowOutputSize(H, kernel[0], win.stride[0], win.padding[0], win.dilation[0], op);
   const ow = windowOutputSize(W, kernel[1], win.stride[1], win.padding[1], win.dilation[1], op);
-  // Every channel is pooled on its own: fold channels into the batch.
-  const cols = im2col(x4.reshape(N * C, 1, H, W), win, pad);
+  // Every channel is pooled on its own: fold channels into the batch. Padding other than zeros
+  // (max pooling pads with -Infinity, so padding never wins) is added explicitly.
+  let planes = x4.reshape(N * C, 1, H, W);
+  let windows = win;
+  if (padValue !== 0 && (win.padding[0] > 0 || win.padding[1] > 0)) {
+    const [ph, pw] = win.padding;
+    planes = pad(planes, [pw, pw, ph, ph], padValue);
+    windows = { ...win, padding: [0, 0] };
+  }
+  const cols = im2col(planes, windows);
   return { cols, win, shape: unbatched ? [C, oh, ow] : [N, C, oh, ow], x4 };
 }
 
-/** Max pooling; padded positions never win (they read -Infinity). */
+/**
+ * Pads the last dim by [left, right] or the last two dims by [left, right, top, bottom] with a
+ * constant (PyTorch's F.pad in constant mode). The gradient flows to the original elements.
+ */
+export function pad(x: Tensor, padding: number[], value = 0): Tensor {
+  if ((padding.length !== 2 && padding.length !== 4) || !padding.every((p) => Number.isInteger(p) && p >= 0)) {
+    throw new Error(
+      `pad: padding must be [left, right] or [left, right, top, bottom] of integers >= 0, got ${JSON.stringify(padding)}`,
+    );
+  }
+  if (x.ndim < padding.length / 2) {
+    throw new Error(`pad: ${padding.length} values need at least ${padding.length / 2} dims, got ${fmtList(x.shape)}`);
+  }
+  let out = x;
+  for (let k = 0; k < padding.length / 2; k++) {
+    const dim = x.ndim - 1 - k;
+    const before = padding[2 * k];
+    const after = padding[2 * k + 1];
+    if (before === 0 && after === 0) continue;
+    const side = (n: number) =>
+      full(
+        out.shape.map((s, i) => (i === dim ? n : s)),
+        value,
+        out.dtype,
+      );
+    out = cat([...(before > 0 ? [side(before)] : []), out, ...(after > 0 ? [side(after)] : [])], dim);
+  }
+  return composite('pad', [x], out);
+}
+
+/** Max pooling; padded positions never win (they are -Infinity). */
 export function maxPool2d(input: Tensor, kernelSize: Pair, options: Pool2dOptions & { dilation?: Pair } = {}): Tensor {
   const { cols, shape } = poolWindows(input, kernelSize, options, 'maxPool2d', Number.NEGATIVE_INFINITY);
   return composite('maxPool2d', [input], cols.max(1).reshape(shape));

@@ -5,9 +5,6 @@ import * as P from './primitives.js';
 import { broadcastShapes, checkShape, fmtList, normalizeDim, normalizeDims, numel, sameShape } from './shape.js';
 import { type IndexSpec, Tensor } from './tensor.js';
 
-/** Runs `fn` without recording gradients. */
-export const withoutGrad = noGrad;
-
 /** A tensor of `shape` filled with `value`. */
 export function full(shape: readonly number[], value: number, dtype: DType = 'float64'): Tensor {
   const s = checkShape(shape, 'full');

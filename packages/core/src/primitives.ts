@@ -4,7 +4,15 @@
 // Every other op is composed from these in ops.ts, so its gradient comes for free.
 import { record } from './autograd.js';
 import { allocStorage, type DType, floatTypeOf, isFloat, promoteTypes, type Storage, scalarType } from './dtype.js';
-import { matmulInto } from './kernels/matmul.js';
+import {
+  type Conv2dGeometry,
+  col2im as col2imKernel,
+  colCols,
+  colRows,
+  conv2dGeometry,
+  im2col as im2colKernel,
+} from './kernels/im2col.js';
+import { type Buf, matmulInto } from './kernels/matmul.js';
 import {
   broadcastShapes,
   broadcastStrides,
@@ -603,7 +611,8 @@ export function matmulNd(a: Tensor, b: Tensor): Tensor {
 }
 
 // ---------------------------------------------------------------------------------------------
-// im2col / col2im: the movement behind conv2d, pooling and transposed convolution
+// im2col / col2im: the movement behind conv2d, pooling and transposed convolution (the loops
+// live in kernels/im2col.ts; these wrap them per image and pair each with its gradient)
 
 /** Window geometry of a 2-D sliding operation. */
 export interface Window2d {
@@ -625,86 +634,45 @@ export function windowOutputSize(size: number, k: number, s: number, p: number, 
   return out;
 }
 
+function kernelGeometry(C: number, H: number, W: number, w: Window2d): Conv2dGeometry {
+  return conv2dGeometry({ channels: C, height: H, width: W, ...w });
+}
+
 /**
- * Unfolds (N, C, H, W) into columns (N, C·kh·kw, oh·ow); padded positions read `padValue`
- * (0 for convolution, -Infinity for max pooling).
+ * Unfolds (N, C, H, W) into columns (N, C·kh·kw, oh·ow), one image at a time through the im2col
+ * kernel; padded positions read 0.
  */
-export function im2col(x: Tensor, w: Window2d, padValue = 0): Tensor {
+export function im2col(x: Tensor, w: Window2d): Tensor {
   if (x.ndim !== 4) throw new Error(`im2col: expected a 4-D input (N, C, H, W), got shape ${fmtList(x.shape)}`);
+  if (x.dtype === 'int32') throw new Error('im2col: convolution and pooling need a float tensor, got int32');
   const [N, C, H, W] = x.shape;
-  const [kh, kw] = w.kernel;
-  const [sh, sw] = w.stride;
-  const [ph, pw] = w.padding;
-  const [dh, dw] = w.dilation;
-  const oh = windowOutputSize(H, kh, sh, ph, dh, 'im2col');
-  const ow = windowOutputSize(W, kw, sw, pw, dw, 'im2col');
-  const L = oh * ow;
-  const rows = C * kh * kw;
-  const src = readContiguous(x);
-  const out = allocStorage(x.dtype, N * rows * L);
-  for (let nIdx = 0; nIdx < N; nIdx++) {
-    for (let c = 0; c < C; c++) {
-      const plane = (nIdx * C + c) * H * W;
-      for (let i = 0; i < kh; i++) {
-        for (let j = 0; j < kw; j++) {
-          const row = (nIdx * rows + (c * kh + i) * kw + j) * L;
-          for (let y = 0; y < oh; y++) {
-            const iy = y * sh - ph + i * dh;
-            const rowBase = row + y * ow;
-            if (iy < 0 || iy >= H) {
-              for (let xx = 0; xx < ow; xx++) out[rowBase + xx] = padValue;
-              continue;
-            }
-            for (let xx = 0; xx < ow; xx++) {
-              const ix = xx * sw - pw + j * dw;
-              out[rowBase + xx] = ix < 0 || ix >= W ? padValue : src[plane + iy * W + ix];
-            }
-          }
-        }
-      }
-    }
-  }
-  const res = Tensor.fromStorage(out, [N, rows, L]);
-  return record(res, 'im2col', [x], (g) => [col2im(g, [H, W], w)]);
+  const g = kernelGeometry(C, H, W, w);
+  const size = colRows(g) * colCols(g);
+  const src = readContiguous(x) as Buf;
+  const out = allocStorage(x.dtype, N * size) as Buf;
+  for (let n = 0; n < N; n++) im2colKernel(src, g, out.subarray(n * size, (n + 1) * size), n * C * H * W);
+  const res = Tensor.fromStorage(out, [N, colRows(g), colCols(g)]);
+  return record(res, 'im2col', [x], (grad) => [col2im(grad, [H, W], w)]);
 }
 
 /** Folds columns (N, C·kh·kw, L) back into (N, C, H, W), summing overlaps (the adjoint of im2col). */
 export function col2im(cols: Tensor, size: [number, number], w: Window2d): Tensor {
   const [kh, kw] = w.kernel;
-  const [sh, sw] = w.stride;
-  const [ph, pw] = w.padding;
-  const [dh, dw] = w.dilation;
-  const [H, W] = size;
   if (cols.ndim !== 3 || cols.shape[1] % (kh * kw) !== 0) {
     throw new Error(`col2im: expected columns (N, C·${kh}·${kw}, L), got shape ${fmtList(cols.shape)}`);
   }
-  const oh = windowOutputSize(H, kh, sh, ph, dh, 'col2im');
-  const ow = windowOutputSize(W, kw, sw, pw, dw, 'col2im');
+  if (cols.dtype === 'int32') throw new Error('col2im: needs a float tensor, got int32');
   const [N, rows, L] = cols.shape;
-  if (L !== oh * ow) {
-    throw new Error(`col2im: ${L} columns do not match an output of ${H}x${W} (${oh}x${ow} windows expected)`);
-  }
+  const [H, W] = size;
   const C = rows / (kh * kw);
-  const src = readContiguous(cols);
-  const out = allocStorage(cols.dtype, N * C * H * W);
-  for (let nIdx = 0; nIdx < N; nIdx++) {
-    for (let c = 0; c < C; c++) {
-      const plane = (nIdx * C + c) * H * W;
-      for (let i = 0; i < kh; i++) {
-        for (let j = 0; j < kw; j++) {
-          const row = (nIdx * rows + (c * kh + i) * kw + j) * L;
-          for (let y = 0; y < oh; y++) {
-            const iy = y * sh - ph + i * dh;
-            if (iy < 0 || iy >= H) continue;
-            for (let xx = 0; xx < ow; xx++) {
-              const ix = xx * sw - pw + j * dw;
-              if (ix >= 0 && ix < W) out[plane + iy * W + ix] += src[row + y * ow + xx];
-            }
-          }
-        }
-      }
-    }
+  const g = kernelGeometry(C, H, W, w);
+  if (L !== colCols(g)) {
+    throw new Error(`col2im: ${L} columns do not match an output of ${H}x${W} (${g.outH}x${g.outW} windows expected)`);
   }
+  const src = readContiguous(cols) as Buf;
+  const out = allocStorage(cols.dtype, N * C * H * W) as Buf;
+  const per = rows * L;
+  for (let n = 0; n < N; n++) col2imKernel(src.subarray(n * per, (n + 1) * per), g, out, n * C * H * W);
   const res = Tensor.fromStorage(out, [N, C, H, W]);
-  return record(res, 'col2im', [cols], (g) => [im2col(g, w)]);
+  return record(res, 'col2im', [cols], (grad) => [im2col(grad, w)]);
 }

@@ -1,6 +1,6 @@
 // The Tensor class: storage + shape + strides + offset, autograd fields, and the ops as methods.
 // Methods only delegate: primitives live in primitives.ts, composed ops in ops.ts.
-import { type CompositeInfo, type GradNode, isGradEnabled, runBackward } from './autograd.js';
+import { type CompositeInfo, type GradNode, isGradEnabled, noGrad, runBackward } from './autograd.js';
 import { type DType, dtypeOf, isFloat, type Storage } from './dtype.js';
 import { formatTensor } from './format.js';
 import * as ops from './ops.js';
@@ -239,11 +239,11 @@ export class Tensor {
   }
   /** this += alpha · other, in place. */
   add_(other: TensorLike, alpha = 1): this {
-    return this.copy_(noGradOp(() => this.add(typeof other === 'number' ? other * alpha : other.mul(alpha))));
+    return this.copy_(noGrad(() => this.add(typeof other === 'number' ? other * alpha : other.mul(alpha))));
   }
   /** this *= other, in place. */
   mul_(other: TensorLike): this {
-    return this.copy_(noGradOp(() => this.mul(other)));
+    return this.copy_(noGrad(() => this.mul(other)));
   }
 
   // -- elementwise -------------------------------------------------------------------------------------
@@ -479,8 +479,4 @@ export class Tensor {
 
 function flatArgs(args: number[] | [number[]]): number[] {
   return Array.isArray(args[0]) ? [...(args[0] as number[])] : (args as number[]);
-}
-
-function noGradOp(fn: () => Tensor): Tensor {
-  return ops.withoutGrad(fn);
 }

@@ -85,6 +85,7 @@ const OPS: Record<string, (x: Tensor[], a: Args) => Tensor> = {
     }),
   interpolate: (x, a) =>
     F.interpolate(x[0], { size: a.size, scaleFactor: a.scaleFactor, mode: a.mode, alignCorners: a.alignCorners }),
+  pad: (x, a) => F.pad(x[0], a.padding, a.value),
   batchNorm: (x, a) => {
     const [input, weight, bias, runningMean, runningVar] = x;
     const out = F.batchNorm(input, runningMean, runningVar, {
