@@ -142,6 +142,28 @@ describe('validator on a valid exam', () => {
     );
   });
 
+  test('figure chart kinds: known, and the same as the solver chart they draw', async () => {
+    const base = readFileSync(join(fixtures, 'sample-exam.mdx'), 'utf8');
+    const wrongKind = await validateExamSource(
+      base.replace('chart="line" data="curve"', 'chart="bar" data="curve"'),
+      'sample-exam.mdx',
+      {
+        registry: fakeRegistry,
+      },
+    );
+    expect(wrongKind.issues.map((i) => `${i.line} ${i.field}: ${i.message}`)).toEqual([
+      '73 Figure field "chart": chart="bar", but the solver\'s chart "curve" is a line chart',
+    ]);
+    const unknownKind = await validateExamSource(
+      base.replace('chart="line" data="curve"', 'chart="lines" data="curve"'),
+      'sample-exam.mdx',
+      {
+        registry: fakeRegistry,
+      },
+    );
+    expect(unknownKind.issues[0].message).toMatch(/^unknown chart kind "lines" \(did you mean line\?\)/);
+  });
+
   test('kindMismatch accepts exactly the value kinds each question expects', () => {
     expect(kindMismatch('numeric', 1.5)).toBeNull();
     expect(kindMismatch('integer', 1.5)).toMatch(/whole number/);

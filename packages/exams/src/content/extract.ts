@@ -14,6 +14,7 @@ import { evaluateStatic, type StaticValue } from './static-value.js';
 import {
   allowedChildren,
   type ComponentName,
+  chartKinds,
   componentNames,
   componentProps,
   isComponentName,
@@ -515,6 +516,20 @@ class Extractor {
         figure.position,
         'Figure field "assumption"',
         'a reconstructed figure says what was assumed: add assumption="..."',
+      );
+    }
+    if (props.chart !== undefined && !(chartKinds as readonly unknown[]).includes(props.chart)) {
+      const hint = typeof props.chart === 'string' ? didYouMean(props.chart, chartKinds) : '';
+      this.error(
+        figure.position,
+        'Figure field "chart"',
+        `unknown chart kind ${JSON.stringify(props.chart)}${hint}; kinds are ${chartKinds.join(', ')}`,
+      );
+    } else if (props.chart === undefined && props.data !== undefined && typeof props.data !== 'string') {
+      this.error(
+        figure.position,
+        'Figure field "chart"',
+        `literal data needs its chart kind: chart="line" (${chartKinds.join(', ')})`,
       );
     }
     if (figure.data === undefined)

@@ -76,3 +76,17 @@ export const kindProps: Record<QuestionKind, readonly string[]> = {
   blanks: [],
   'free-text': [],
 };
+
+/** Chart kinds `@i2dl/viz` draws (docs/contracts.md), for `<Figure chart="...">`. */
+export const chartKinds = [
+  'line',
+  'function',
+  'scatter',
+  'histogram',
+  'heatmap',
+  'contour',
+  'network',
+  'graph',
+  'receptive-field',
+  'bar',
+] as const;

@@ -224,6 +224,15 @@ class SolverChecks {
         'Figure field "data"',
         `the solver has no chart "${figure.data}"${didYouMean(figure.data, charts)}; it has: ${charts.join(', ') || 'no charts'}`,
       );
+      return;
+    }
+    const kind = solved.result.charts?.[figure.data]?.kind;
+    if (figure.chart !== undefined && kind !== figure.chart) {
+      this.error(
+        figure.position,
+        'Figure field "chart"',
+        `chart="${figure.chart}", but the solver's chart "${figure.data}" is a ${kind} chart`,
+      );
     }
   }
 
