@@ -23,6 +23,7 @@ export const solverLoaders: Record<string, () => Promise<SolverModule>> = {
   'init-variance': () => import('./init-variance.js'),
   'layer-stack': () => import('./layer-stack.js'),
   'lstm-backprop': () => import('./lstm-backprop.js'),
+  'linear-backprop': () => import('./linear-backprop.js'),
   'lstm-cell': () => import('./lstm-cell.js'),
   mlp: () => import('./mlp.js'),
   'optimizer-steps': () => import('./optimizer-steps.js'),
