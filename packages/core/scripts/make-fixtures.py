@@ -562,6 +562,34 @@ def init_cases():
     return {'gains': gains, 'fans': fans, 'stds': stds}
 
 
+def format_cases():
+    """How PyTorch prints tensors (default dtype float64, so no dtype suffix)."""
+    g = torch.Generator().manual_seed(0)
+    cases = {
+        'integer-valued 2-D': torch.tensor([[1., 2.], [3., -4.]]),
+        'decimals': torch.tensor([1.5, -2.25, 3.0]),
+        '0-d': torch.tensor(2.5),
+        '0-d integer-valued': torch.tensor(3.),
+        'tiny value: scientific': torch.tensor([1e-5, 2.0]),
+        'huge value: scientific': torch.tensor([1e9, 1.0]),
+        'wide range: scientific': torch.tensor([0.001, 5.0]),
+        'nan and inf': torch.tensor([float('nan'), float('inf'), -1.5]),
+        'nan with integers': torch.tensor([float('nan'), 1.0, 2.0]),
+        'negative zero': torch.tensor([-0.0, 1.0]),
+        'zeros': torch.zeros(3),
+        '3-D': torch.arange(12.).reshape(2, 2, 3),
+        'empty': torch.zeros(0),
+        'empty 2-D': torch.zeros(2, 0),
+        'summarised': torch.arange(2000.).reshape(40, 50),
+        'wrapped row': torch.randn(20, generator=g),
+        'random 2-D': torch.randn(2, 3, generator=g),
+        'long decimals': torch.tensor([123.456789, 0.5]),
+        'requires grad': torch.tensor([[1., 2.]], requires_grad=True),
+    }
+    return [{'name': k, 'shape': list(v.shape), 'data': flat(v), 'requiresGrad': v.requires_grad, 'text': str(v)}
+            for k, v in cases.items()]
+
+
 def write(name, data):
     path = os.path.join(OUT, name)
     with open(path, 'w') as f:
@@ -576,3 +604,4 @@ if __name__ == '__main__':
     write('nn.json', {**meta, 'cases': module_cases()})
     write('optim.json', {**meta, 'cases': optim_cases()})
     write('init.json', {**meta, **init_cases()})
+    write('format.json', {**meta, 'cases': format_cases()})
