@@ -47,17 +47,19 @@ describe('matmulInto', () => {
     expect([...out]).toEqual([58, 64, 139, 154]);
   });
 
-  test('float32 products are summed in float64 and rounded once', () => {
-    // 1 + 2^-30 + ... is lost when every partial sum is rounded to float32, kept when it is not.
-    const k = 300;
-    const a = new Float32Array(k).fill(2 ** -30);
-    a[0] = 1;
-    const b = new Float32Array(k).fill(1);
-    const out = new Float32Array(1);
-    matmulInto(a, b, out, 1, k, 1);
-    expect(out[0]).toBe(Math.fround(1 + (k - 1) * 2 ** -30));
-    expect(out[0]).toBeGreaterThan(1);
-  });
+  for (const m of [1, 8]) {
+    test(`float32 products are summed in float64 and rounded once (${m} rows: ${m < 4 ? 'plain' : 'packed'} path)`, () => {
+      // 1 + 2^-30 + ... is lost when every partial sum is rounded to float32, kept when it is not.
+      const k = 300;
+      const a = new Float32Array(m * k).fill(2 ** -30);
+      for (let i = 0; i < m; i++) a[i * k] = 1;
+      const b = new Float32Array(k * 4).fill(1);
+      const out = new Float32Array(m * 4);
+      matmulInto(a, b, out, m, k, 4);
+      expect([...new Set(out)]).toEqual([Math.fround(1 + (k - 1) * 2 ** -30)]);
+      expect(out[0]).toBeGreaterThan(1);
+    });
+  }
 
   for (const dtype of dtypes) {
     test(`${dtype}: row ranges write exactly their rows, with the values of the whole product`, () => {
