@@ -137,10 +137,13 @@ export class Tensor {
     return this.data[this.offset];
   }
 
-  /** Nested plain arrays (a number for a 0-d tensor). */
-  toArray(): NestedArray {
+  /**
+   * Nested plain arrays (a number for a 0-d tensor). Name the nesting you expect for a typed
+   * result: `m.toArray<number[][]>()`.
+   */
+  toArray<T extends NestedArray = NestedArray>(): T {
     const flat = this.toFlatArray();
-    if (this.ndim === 0) return flat[0];
+    if (this.ndim === 0) return flat[0] as T;
     let pos = 0;
     const build = (d: number): NestedArray[] => {
       const out: NestedArray[] = [];
@@ -150,7 +153,7 @@ export class Tensor {
       }
       return out;
     };
-    return build(0);
+    return build(0) as T;
   }
 
   /** The elements in row-major order as a plain array. */

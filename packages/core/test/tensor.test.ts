@@ -27,6 +27,8 @@ describe('creation and views', () => {
       [4, 5, 6],
     ]);
     expect(tensor(3).item()).toBe(3);
+    const rows: number[][] = t.toArray<number[][]>();
+    expect(rows[1][2]).toBe(6);
     expect(tensor([1.5], { dtype: 'float32' }).dtype).toBe('float32');
   });
 
