@@ -1,3 +1,4 @@
+import { F, nn, zeros } from '@i2dl/core';
 import { describe, expect, it } from 'vitest';
 import { expectNumber, expectNumbers, solveWith } from './helpers.js';
 
@@ -74,5 +75,34 @@ describe('conv-output', () => {
     const r = await solveWith('conv-output', { channels: 1, height: 3, width: 3, kernel: 5 });
     expect(r.answers.valid).toBe(false);
     expect(r.notes?.[0]).toMatch(/does not fit even one window/);
+  });
+});
+
+describe('conv-output agrees with core F.conv2d / F.maxPool2d and nn.Conv2d', () => {
+  const cases = [
+    { channels: 3, height: 28, width: 28, kernel: 3, stride: 2, padding: 0, filters: 4 },
+    { channels: 2, height: 13, width: 9, kernel: 5, stride: 3, padding: 2, dilation: 2, filters: 3 },
+    { channels: 1, height: 26, width: 26, kernel: 7, stride: 3, padding: 1, filters: 5, bias: false },
+  ];
+  it.each(cases)('conv %o', async (params) => {
+    const r = await solveWith('conv-output', params);
+    const { kernel, stride, padding, filters, channels, height, width } = params;
+    const dilation = params.dilation ?? 1;
+    const layer = new nn.Conv2d(channels, filters, kernel, { stride, padding, dilation, bias: params.bias ?? true });
+    const y = F.conv2d(zeros([1, channels, height, width]), layer.weight, layer.bias, { stride, padding, dilation });
+    expect(r.answers.outputShape).toEqual(y.shape.slice(1));
+    expect(r.answers.params).toBe(layer.parameters().reduce((s, p) => s + p.numel(), 0));
+  });
+  it('max pooling that does not divide evenly', async () => {
+    const r = await solveWith('conv-output', {
+      layer: 'maxpool',
+      channels: 2,
+      height: 8,
+      width: 8,
+      kernel: 3,
+      stride: 2,
+    });
+    const y = F.maxPool2d(zeros([1, 2, 8, 8]), 3, { stride: 2 });
+    expect(r.answers.outputShape).toEqual(y.shape.slice(1));
   });
 });
