@@ -61,15 +61,21 @@ const formatDecade = (v: number) =>
   v === 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5) ? format('~g')(v) : format('~e')(v);
 
 /** Ticks from d3 (`scale.ticks` / `scale.tickFormat`); log scales keep only the ticks d3 labels. */
-export function ticksOf(scale: NumericScale, type: ScaleType, count: number): Tick[] {
+export function ticksOf(scale: NumericScale, type: ScaleType, count: number, integer = false): Tick[] {
   if (type === 'log') {
     const labelled = scale.tickFormat(count, '~g');
     const all = scale.ticks(count);
     const kept = all.filter((t) => labelled(t) !== '');
     return (kept.length >= 2 ? kept : all).map((value) => ({ value, label: formatDecade(value) }));
   }
+  const ticks = scale.ticks(count);
+  if (integer) {
+    // Epochs, steps, time indices: no tick between two whole numbers.
+    const whole = ticks.filter((t) => Number.isInteger(t));
+    if (whole.length >= 2) return whole.map((value) => ({ value, label: format(',d')(value) }));
+  }
   const fmt = scale.tickFormat(count);
-  return scale.ticks(count).map((value) => ({ value, label: fmt(value) }));
+  return ticks.map((value) => ({ value, label: fmt(value) }));
 }
 
 /**
@@ -77,7 +83,7 @@ export function ticksOf(scale: NumericScale, type: ScaleType, count: number): Ti
  * until the labels (estimated widths) no longer overlap; then tries SI prefixes (50M), and as a
  * last resort keeps only the first and last tick.
  */
-export function xTicksFitting(scale: NumericScale, type: ScaleType, plotWidth: number): Tick[] {
+export function xTicksFitting(scale: NumericScale, type: ScaleType, plotWidth: number, integer = false): Tick[] {
   const fits = (ticks: Tick[]) => {
     for (let i = 1; i < ticks.length; i++) {
       const room = Math.abs(scale(ticks[i].value) - scale(ticks[i - 1].value));
@@ -88,7 +94,7 @@ export function xTicksFitting(scale: NumericScale, type: ScaleType, plotWidth: n
   };
   let ticks: Tick[] = [];
   for (let count = Math.max(2, Math.round(plotWidth / 80)); count >= 2; count--) {
-    ticks = ticksOf(scale, type, count);
+    ticks = ticksOf(scale, type, count, integer);
     if (fits(ticks)) return ticks;
   }
   const si = ticks.map((t) => ({ value: t.value, label: format('~s')(t.value) }));
@@ -109,6 +115,8 @@ export interface AxisSpec {
   zero?: boolean;
   /** Round the domain to nice tick values (default true). */
   nice?: boolean;
+  /** The values are whole numbers (epochs, steps): tick only whole numbers. */
+  integer?: boolean;
 }
 
 /** A legend entry: series colour, optional dash, optional marker path. */
@@ -226,14 +234,14 @@ export function cartesian(
     ySpec.nice ?? true,
     yCount,
   );
-  const yTicks = ticksOf(yScaleProbe, yType, yCount);
+  const yTicks = ticksOf(yScaleProbe, yType, yCount, ySpec.integer);
   const yLabelWidth = Math.max(0, ...yTicks.map((t) => textWidth(t.label, FONT.tick)));
   const left = Math.ceil(yLabelWidth + 12 + (ySpec.label ? 22 : 4));
   const right = width - 16;
   const area: PlotArea = { left, top, right, bottom };
   const x = makeScale(kind, xSpec.field, xType, domainOf(xSpec, xType), [left, right], xSpec.nice ?? true);
   const y = yScaleProbe;
-  const xTicks = xTicksFitting(x, xType, right - left);
+  const xTicks = xTicksFitting(x, xType, right - left, xSpec.integer);
 
   const grid = el(
     'g',

@@ -20,47 +20,57 @@ export interface PlacedLabel {
   y: number;
   anchor: 'start' | 'end';
   box: Box;
+  /** Placed away from its point: draw a leader line so the reader sees which point it names. */
+  far: boolean;
 }
 
 /**
- * Places a label next to each anchor point without overlapping earlier labels or leaving the
- * bounds: tries above-right, below-right, above-left, below-left, then moves further out.
- * Greedy and deterministic, which is enough for the handful of marked points a figure has.
+ * Places a label next to each anchor point without overlapping earlier labels, covering any of
+ * the obstacle points (e.g. samples of the curves) or leaving the bounds: tries above-right,
+ * below-right, above-left, below-left, then moves further out; if nothing is free of obstacles,
+ * it settles for a spot that only avoids other labels. Greedy and deterministic, which is enough
+ * for the handful of marked points a figure has.
  */
 export function placeLabels(
   anchors: { x: number; y: number; text: string }[],
   bounds: Box,
+  obstacles: { x: number; y: number }[] = [],
   fontSize: number = FONT.small,
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const height = fontSize + 2;
+  const covers = (box: Box, p: { x: number; y: number }) =>
+    p.x >= box.x - 2 && p.x <= box.x + box.width + 2 && p.y >= box.y - 2 && p.y <= box.y + box.height + 2;
   for (const a of anchors) {
     const width = textWidth(a.text, fontSize);
+    const others = anchors.filter((b) => b !== a);
     let best: PlacedLabel | null = null;
-    search: for (let step = 0; step < 8; step++) {
-      const off = 8 + step * height;
-      const candidates: [number, number, 'start' | 'end'][] = [
-        [a.x + 8, a.y - off, 'start'],
-        [a.x + 8, a.y + off + height - 4, 'start'],
-        [a.x - 8, a.y - off, 'end'],
-        [a.x - 8, a.y + off + height - 4, 'end'],
-      ];
-      for (const [x, y, anchor] of candidates) {
-        const box: Box = { x: anchor === 'start' ? x : x - width, y: y - height + 3, width, height };
-        const inside =
-          box.x >= bounds.x &&
-          box.y >= bounds.y &&
-          box.x + box.width <= bounds.x + bounds.width &&
-          box.y + box.height <= bounds.y + bounds.height;
-        if (inside && !placed.some((p) => boxesOverlap(p.box, box))) {
-          best = { text: a.text, x, y, anchor, box };
+    search: for (const avoidObstacles of [true, false]) {
+      for (let step = 0; step < 8; step++) {
+        const off = 8 + step * height;
+        const candidates: [number, number, 'start' | 'end'][] = [
+          [a.x + 8, a.y - off, 'start'],
+          [a.x + 8, a.y + off + height - 4, 'start'],
+          [a.x - 8, a.y - off, 'end'],
+          [a.x - 8, a.y + off + height - 4, 'end'],
+        ];
+        for (const [x, y, anchor] of candidates) {
+          const box: Box = { x: anchor === 'start' ? x : x - width, y: y - height + 3, width, height };
+          const inside =
+            box.x >= bounds.x &&
+            box.y >= bounds.y &&
+            box.x + box.width <= bounds.x + bounds.width &&
+            box.y + box.height <= bounds.y + bounds.height;
+          if (!inside || placed.some((p) => boxesOverlap(p.box, box)) || others.some((o) => covers(box, o))) continue;
+          if (avoidObstacles && obstacles.some((p) => covers(box, p))) continue;
+          best = { text: a.text, x, y, anchor, box, far: step > 1 };
           break search;
         }
       }
     }
     if (best === null) {
       const box: Box = { x: a.x + 8, y: a.y - 8 - height + 3, width, height };
-      best = { text: a.text, x: a.x + 8, y: a.y - 8, anchor: 'start', box };
+      best = { text: a.text, x: a.x + 8, y: a.y - 8, anchor: 'start', box, far: false };
     }
     placed.push(best);
   }

@@ -296,3 +296,79 @@ export function edgeCaseSpecs(): [string, ChartSpec][] {
     ],
   ];
 }
+
+/** Figures whose labels crowd: long column labels, many classes, points near each other. */
+export function crowdedSpecs(): [string, ChartSpec][] {
+  const classes = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
+  return [
+    [
+      'two-word column labels',
+      {
+        kind: 'heatmap',
+        data: {
+          values: [
+            [450, 50],
+            [110, 390],
+          ],
+          rowLabels: ['actual positive', 'actual negative'],
+          colLabels: ['predicted positive', 'predicted negative'],
+        },
+        options: { title: 'Confusion matrix', xLabel: 'predicted', yLabel: 'actual' },
+      },
+    ],
+    [
+      'ten long class names',
+      {
+        kind: 'heatmap',
+        data: {
+          values: classes.map((_, r) => classes.map((_, c) => (r === c ? 80 + r : (r * 7 + c * 3) % 11))),
+          rowLabels: classes,
+          colLabels: classes,
+        },
+        options: { title: 'CIFAR-10 confusion matrix' },
+      },
+    ],
+    [
+      'sigmoid points',
+      {
+        kind: 'function',
+        data: {
+          fn: 'sigmoid',
+          derivative: true,
+          domain: [-4, 4],
+          points: [{ x: -2 }, { x: 0 }, { x: 2 }, { x: 0, on: 'derivative' }],
+        },
+        options: { title: 'Sigmoid at three inputs' },
+      },
+    ],
+    [
+      'close points',
+      {
+        kind: 'function',
+        data: { fn: 'relu', domain: [-1, 1], points: [{ x: 0.1 }, { x: 0.15 }, { x: 0.2 }] },
+        options: { title: 'ReLU at close inputs' },
+      },
+    ],
+    [
+      'integer steps with markers',
+      {
+        kind: 'line',
+        data: { series: [{ name: '‖∂L/∂h_t‖', x: [1, 2, 3], y: [4, 2, 1] }] },
+        options: { title: 'Gradient size at each time step', xLabel: 't', yLabel: '‖∂L/∂h_t‖', markers: true },
+      },
+    ],
+    [
+      'long horizontal bar labels',
+      {
+        kind: 'bar',
+        data: {
+          bars: ['backpropagation', 'computational-graphs', 'regularization', 'generative-models'].map((label, i) => ({
+            label,
+            value: 10 - i * 2,
+          })),
+        },
+        options: { title: 'Topics', xLabel: 'questions' },
+      },
+    ],
+  ];
+}

@@ -21,7 +21,10 @@ describe('axes: domains and ticks come from d3', () => {
   test('a linear axis is extended to nice round values and ticked at them', () => {
     const tree = lineChart({ series: [{ name: 'loss', x: [0, 1, 2], y: [0.4, 3, 9.3] }] }, { title: 'Loss' });
     expect(tickLabels(tree, 'y')).toEqual(['0', '2', '4', '6', '8', '10']);
-    expect(tickLabels(tree, 'x')).toEqual([
+    // Whole-number x values (epochs) get whole-number ticks only.
+    expect(tickLabels(tree, 'x')).toEqual(['0', '1', '2']);
+    const fractional = lineChart({ series: [{ name: 'loss', x: [0, 0.5, 2], y: [1, 2, 3] }] }, { title: 'Loss' });
+    expect(tickLabels(fractional, 'x')).toEqual([
       '0.0',
       '0.2',
       '0.4',

@@ -141,6 +141,13 @@ export function functionPlot(data: FunctionPlotData, options: FunctionPlotOption
     .digits(2);
   const [yLo, yHi] = chart.y.domain();
   const axisY = chart.y(Math.min(Math.max(0, yLo), yHi));
+  // Labels keep clear of both curves (their samples, in pixels) and of the other points.
+  const obstacles = curves.flatMap((c) => c.pts.filter(defined).map(([x, y]) => ({ x: chart.x(x), y: chart.y(y) })));
+  for (const m of marks) {
+    // The dashed guide from each point down (or up) to the x axis.
+    const [from, to] = [chart.y(m.y), axisY].sort((a, b) => a - b);
+    for (let y = from; y <= to; y += 4) obstacles.push({ x: chart.x(m.x), y });
+  }
   const placed = placeLabels(
     marks.map((m) => ({ x: chart.x(m.x), y: chart.y(m.y), text: m.label })),
     {
@@ -149,6 +156,7 @@ export function functionPlot(data: FunctionPlotData, options: FunctionPlotOption
       width: chart.area.right - chart.area.left,
       height: chart.area.bottom - chart.area.top,
     },
+    obstacles,
   );
   const symbols = [symbol(symbolCircle, 48).digits(2)() ?? '', symbol(symbolDiamond, 48).digits(2)() ?? ''];
   const markTrees = marks.map((m, i) =>
@@ -163,6 +171,17 @@ export function functionPlot(data: FunctionPlotData, options: FunctionPlotOption
         stroke: themeColour('muted'),
         'stroke-dasharray': '3 3',
       }),
+      placed[i].far
+        ? el('line', {
+            class: 'viz-leader',
+            x1: chart.x(m.x),
+            y1: chart.y(m.y),
+            x2: placed[i].anchor === 'start' ? placed[i].box.x - 2 : placed[i].box.x + placed[i].box.width + 2,
+            y2: placed[i].box.y + placed[i].box.height / 2,
+            stroke: themeColour('muted'),
+            'stroke-width': 0.75,
+          })
+        : null,
       el('path', {
         d: symbols[m.curve],
         transform: `translate(${chart.x(m.x)},${chart.y(m.y)})`,

@@ -29,6 +29,28 @@ export interface HeatmapOptions extends ChartOptions {
 }
 
 const KIND = 'heatmap';
+
+/** How the column labels are set: lines per label (wrapped when needed) or rotated. */
+type ColumnLabels =
+  | { kind: 'none'; height: number }
+  | { kind: 'lines'; lines: string[][]; height: number }
+  | { kind: 'rotated'; widest: number; height: number };
+
+/**
+ * Splits text at spaces into lines no wider than `maxWidth` (estimated), or null when a single
+ * word is already too wide.
+ */
+function wrapWords(text: string, maxWidth: number, fontSize: number): string[] | null {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (textWidth(word, fontSize) > maxWidth) return null;
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, fontSize) <= maxWidth)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length === 0 ? [''] : lines;
+}
 /** More cells than this would make a multi-megabyte SVG; summarise such tensors first. */
 const MAX_CELLS = 250_000;
 
@@ -81,11 +103,26 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
 
   // Room for labels, then the largest square cells that fit.
   const rowLabelWidth = rowLabels ? Math.max(...rowLabels.map((l) => textWidth(l, FONT.tick))) + 8 : 0;
-  const colLabelHeight = colLabels ? 20 : 0;
   const left = 12 + (options.yLabel ? 20 : 0) + rowLabelWidth;
-  const top = 12 + (options.xLabel ? 20 : 0) + colLabelHeight;
   const legendWidth = 76;
-  const cell = Math.max(1, Math.min((size.width - left - legendWidth - 12) / nCols, (size.height - top - 12) / nRows));
+  const cellFor = (top: number) =>
+    Math.max(1, Math.min((size.width - left - legendWidth - 12) / nCols, (size.height - top - 12) / nRows));
+  // Column labels: one line if they fit over their column, else wrapped onto up to three lines,
+  // else rotated by 45°. The label space changes the cell size, so decide with the cell it gives.
+  const topOf = (labelHeight: number) => 12 + (options.xLabel ? 20 : 0) + labelHeight;
+  let colLayout: ColumnLabels = { kind: 'none', height: 0 };
+  if (colLabels) {
+    const wrapped = colLabels.map((l) => wrapWords(l, cellFor(topOf(20)) - 6, FONT.tick));
+    const lines = Math.max(...wrapped.map((w) => w?.length ?? 99));
+    if (lines === 1) colLayout = { kind: 'lines', lines: wrapped as string[][], height: 20 };
+    else if (lines <= 3) colLayout = { kind: 'lines', lines: wrapped as string[][], height: 6 + lines * 14 };
+    else {
+      const widest = Math.max(...colLabels.map((l) => textWidth(l, FONT.tick)));
+      colLayout = { kind: 'rotated', widest, height: widest * Math.SQRT1_2 + 12 };
+    }
+  }
+  const top = topOf(colLayout.height);
+  const cell = cellFor(top);
   const x = scaleBand<number>()
     .domain(range(nCols))
     .range([left, left + cell * nCols]);
@@ -123,7 +160,18 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
     rowLabels?.map((l, r) => el('text', { x: left - 6, y: y(r)! + cell / 2, dy: '0.32em', 'text-anchor': 'end' }, l)) ??
     [];
   const colLabelTrees =
-    colLabels?.map((l, c) => el('text', { x: x(c)! + cell / 2, y: top - 6, 'text-anchor': 'middle' }, l)) ?? [];
+    colLabels?.map((l, c) => {
+      const cx = x(c)! + cell / 2;
+      if (colLayout.kind === 'rotated') {
+        return el('text', { x: cx, y: top - 6, transform: `rotate(-45,${cx},${top - 6})`, 'text-anchor': 'start' }, l);
+      }
+      const lines = colLayout.kind === 'lines' ? colLayout.lines[c] : [l];
+      return el(
+        'text',
+        { x: cx, y: top - 6 - (lines.length - 1) * 14, 'text-anchor': 'middle' },
+        ...lines.map((line, i) => el('tspan', { x: cx, dy: i === 0 ? undefined : 14 }, line)),
+      );
+    }) ?? [];
 
   // Colour bar: a gradient sampled from the scale, with d3 ticks beside it.
   const id = chartId(KIND, options);
@@ -167,7 +215,9 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
   );
   // Without a fixed width, the viewBox ends after the colour bar instead of leaving a blank margin.
   const tickWidth = Math.max(...barTicks.map((t) => textWidth(tickFormat(t), FONT.small)));
-  const width = options.width ?? Math.min(size.width, Math.ceil(barX + 19 + tickWidth + 12));
+  const rotatedReach =
+    colLayout.kind === 'rotated' ? left + cell * (nCols - 0.5) + colLayout.widest * Math.SQRT1_2 + 8 : 0;
+  const width = options.width ?? Math.min(size.width, Math.ceil(Math.max(barX + 19 + tickWidth + 12, rotatedReach)));
   const height = options.height ?? Math.min(size.height, Math.ceil(gridBottom + 12));
   const summary = `Heatmap of a ${nRows}×${nCols} matrix, values from ${formatValue(min(flat)!)} to ${formatValue(max(flat)!)}${
     showValues

@@ -100,6 +100,7 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
     type: options.xScale,
     label: options.xLabel,
     domain: options.xDomain,
+    integer: finite.every((p) => Number.isInteger(p[0])),
   };
   const ySpec: AxisSpec = {
     field: 'data.series[].y',
@@ -116,15 +117,19 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
     .x((p) => chart.x(p[0]))
     .y((p) => chart.y(p[1]))
     .digits(2);
-  const marks = series.map((s, i) => {
+  const [xLo, xHi] = chart.x.domain();
+  const [yLo, yHi] = chart.y.domain();
+  const inDomain = ([x, y]: [number, number]) =>
+    x >= xLo && x <= xHi && y >= Math.min(yLo, yHi) && y <= Math.max(yLo, yHi);
+  const lines: SvgTree[] = [];
+  const markers: SvgTree[] = [];
+  series.forEach((s, i) => {
     const colour = seriesColour(i);
     const sorted = [...s.points].sort((a, b) => a[0] - b[0]);
-    const showMarkers = options.markers ?? s.finiteCount < 25;
-    const marker = symbol(symbolsFill[i % symbolsFill.length], 36).digits(2)() ?? '';
-    return el(
-      'g',
-      { class: 'viz-series', 'data-series': s.name },
+    lines.push(
       el('path', {
+        class: 'viz-series',
+        'data-series': s.name,
         d: path(sorted) ?? '',
         fill: 'none',
         stroke: colour,
@@ -132,13 +137,18 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
         'stroke-dasharray': seriesDash(i),
         'stroke-linejoin': 'round',
       }),
-      ...(showMarkers
-        ? sorted
-            .filter(defined)
-            .map(([x, y]) =>
-              el('path', { d: marker, transform: `translate(${chart.x(x)},${chart.y(y)})`, fill: colour }),
-            )
-        : []),
+    );
+    if (!(options.markers ?? s.finiteCount < 25)) return;
+    // Markers are not clipped (one on the plot's edge stays whole); those outside a fixed domain are left out.
+    const marker = symbol(symbolsFill[i % symbolsFill.length], 36).digits(2)() ?? '';
+    markers.push(
+      el(
+        'g',
+        { class: 'viz-markers', 'data-series': s.name, fill: colour },
+        ...sorted
+          .filter((p) => defined(p) && inDomain(p))
+          .map(([x, y]) => el('path', { d: marker, transform: `translate(${chart.x(x)},${chart.y(y)})` })),
+      ),
     );
   });
   const gaps = series.reduce((n, s) => n + s.points.length - s.finiteCount, 0);
@@ -159,8 +169,9 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
   return frame({ kind: KIND, options, width: size.width, height: size.height, summary }, [
     el('defs', {}, clipPath(`${id}-clip`, chart.area)),
     chart.grid,
-    el('g', { class: 'viz-marks', 'clip-path': `url(#${id}-clip)` }, ...marks),
+    el('g', { class: 'viz-marks', 'clip-path': `url(#${id}-clip)` }, ...lines),
     chart.axes,
+    ...markers,
     chart.legend,
   ]);
 }

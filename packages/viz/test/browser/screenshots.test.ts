@@ -5,7 +5,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumHelp, findChromium } from '../../../../tools/bootstrap/chromium.mjs';
 import { type ChartSpec, DARK_THEME, LIGHT_THEME, renderChart, themeCss, toSvgString } from '../../src/index.js';
-import { edgeCaseSpecs, exampleSpecs } from '../fixtures.js';
+import { crowdedSpecs, edgeCaseSpecs, exampleSpecs } from '../fixtures.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, '..', '..', 'screenshots');
@@ -65,22 +65,33 @@ async function inspect(
     const content = root.getBBox();
     // Parse the same string as standalone XML too: it must be a well-formed SVG file.
     const xml = new DOMParser().parseFromString(source, 'image/svg+xml');
-    const labels = [...root.querySelectorAll('text')]
-      .filter((t) => (t.textContent ?? '').trim() !== '')
+    const all = [...root.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '');
+    // Text rotated by 45° (crowded column labels) has a bounding box much larger than its glyphs:
+    // such labels are parallel, so they are apart when their left edges are at least one line
+    // height (font size × √2 measured along x) apart.
+    const rotated = all.filter((t) => /rotate\(-45/.test(t.getAttribute('transform') ?? ''));
+    const lefts = rotated.map((t) => t.getBoundingClientRect().left).sort((a, b) => a - b);
+    const fontPx = rotated.length
+      ? Number.parseFloat(getComputedStyle(rotated[0]).fontSize) * (frame.width / root.viewBox.baseVal.width)
+      : 0;
+    const rotatedClash = lefts.slice(1).filter((l, i) => l - lefts[i] < fontPx * Math.SQRT2);
+    const labels = all
+      .filter((t) => !rotated.includes(t))
       .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }));
     const slack = 1.5;
     const overlaps: string[] = [];
     const outside: string[] = [];
-    labels.forEach((a, i) => {
-      const r = a.box;
-      if (
+    for (const t of all) {
+      const r = t.getBoundingClientRect();
+      const out =
         r.left < frame.left - slack ||
         r.right > frame.right + slack ||
         r.top < frame.top - slack ||
-        r.bottom > frame.bottom + slack
-      ) {
-        outside.push(a.text);
-      }
+        r.bottom > frame.bottom + slack;
+      if (out) outside.push(t.textContent ?? '');
+    }
+    labels.forEach((a, i) => {
+      const r = a.box;
       for (const b of labels.slice(i + 1)) {
         const q = b.box;
         const w = Math.min(r.right, q.right) - Math.max(r.left, q.left);
@@ -88,6 +99,7 @@ async function inspect(
         if (w > slack && h > slack) overlaps.push(`${a.text} / ${b.text}`);
       }
     });
+    if (rotatedClash.length > 0) overlaps.push(`${rotatedClash.length} rotated labels too close`);
     return {
       width: frame.width,
       height: frame.height,
@@ -142,6 +154,20 @@ describe('bad input still gives a sound figure', () => {
         `edge-${name.replace(/[^a-z0-9]+/gi, '-')}.png`,
       );
       expectSound(result);
+    }, 30_000);
+  }
+});
+
+describe('crowded labels are laid out without overlaps', () => {
+  for (const [name, spec] of crowdedSpecs()) {
+    test(name, async () => {
+      const result = await inspect(
+        toSvgString(renderChart(spec)),
+        'light',
+        `crowded-${name.replace(/[^a-z0-9]+/gi, '-')}.png`,
+      );
+      expectSound(result);
+      expect(result.overlaps, 'overlapping labels').toEqual([]);
     }, 30_000);
   }
 });
