@@ -494,6 +494,15 @@ describe('scoreExam', () => {
     expect(score.problems[0].questions[0]).toMatchObject({ answered: false, result: { feedback: ['Not answered.'] } });
   });
 
+  test('a question without its key scores 0 with keyError, and the rest of the exam is still scored', () => {
+    const score = scoreExam(exam, { '1': ['a', 'b'], '3': '4' });
+    expect(score.credits).toBe(2);
+    expect(score.problems[1].questions[0]).toMatchObject({
+      keyError: "question 3: no key; pass one or the solver's answers as context.answers",
+      result: { verdict: 'invalid', credits: 0 },
+    });
+  });
+
   test('the exam scoring rules apply: all-or-nothing by default', () => {
     expect(scoreExam(exam, { '1': ['a'] }).credits).toBe(0);
   });

@@ -1,7 +1,7 @@
 import type { Question } from '../schema/question.js';
 import { defaultScoring, type Scoring } from '../schema/scoring.js';
 import type { AnswerValue } from '../solvers/types.js';
-import { type GradeContext, type GradeKey, grade } from './grade.js';
+import { type GradeContext, type GradeKey, GradeKeyError, grade } from './grade.js';
 import type { GradeResult } from './result.js';
 
 /** The parts of an exam scoreExam reads (an Exam or an ExtractedExam both fit). */
@@ -26,6 +26,8 @@ export interface QuestionScore {
   id: string;
   answered: boolean;
   result: GradeResult;
+  /** set when the question's key is missing or does not fit (a content error): the question scores 0 */
+  keyError?: string;
 }
 
 /** The score of one problem. */
@@ -78,7 +80,20 @@ export function scoreExam(
         questions,
         solve: options.solve ? (params) => options.solve?.(question, params) : undefined,
       };
-      const result = grade(question, response, options.keys?.[question.id], context);
+      let result: GradeResult;
+      try {
+        result = grade(question, response, options.keys?.[question.id], context);
+      } catch (error) {
+        // One broken key (say, a solver that failed to load) must not stop the whole exam from being scored.
+        if (!(error instanceof GradeKeyError)) throw error;
+        const feedback = ['This question cannot be graded right now; its answer key is missing.'];
+        return {
+          id: question.id,
+          answered: true,
+          keyError: error.message,
+          result: { credits: 0, maxCredits: question.credits, verdict: 'invalid', feedback },
+        };
+      }
       if (result.verdict === 'invalid') invalid++;
       return { id: question.id, answered: true, result };
     });

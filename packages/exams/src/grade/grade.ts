@@ -55,6 +55,9 @@ export function grade(question: Question, response: unknown, key?: GradeKey, con
   const parsed = parseResponse(question, response);
   if (!parsed.ok) return invalidResult(question.credits, parsed.message);
   const resolvedKey = key !== undefined ? key : keyFromAnswers(question, context.answers);
+  if (resolvedKey === undefined && needsKey(question)) {
+    throw new GradeKeyError(`question ${question.id}: no key; pass one or the solver's answers as context.answers`);
+  }
   let score = scoreValue(question, parsed.value, resolvedKey, scoring);
   if (score.fraction < 1 && question.consequential) {
     const own = consequentialScore(question, parsed.value, scoring, context);
@@ -87,6 +90,10 @@ export function keyFromAnswers(
     default:
       return undefined;
   }
+}
+
+function needsKey(question: Question): boolean {
+  return ['numeric', 'integer', 'shape', 'expression', 'matrix', 'blanks'].includes(question.kind);
 }
 
 function toResult(score: Score, maxCredits: number, granularity?: number): GradeResult {
