@@ -67,6 +67,22 @@ describe.each(solverNames)('variants of %s', (name) => {
     }
   });
 
+  it('shape answers grade as correct when typed as 8x8x5, and as incorrect with one dimension off', async () => {
+    const solver = await loadSolver(name);
+    for (const seed of seedsFor(name).slice(0, 10)) {
+      const answers = solver.solve(solver.params.parse(solver.generate(seed))).answers as Record<string, AnswerValue>;
+      for (const [key, value] of Object.entries(answers)) {
+        if (!/shape/i.test(key) || !Array.isArray(value) || value.length === 0) continue;
+        if (!value.every((v) => typeof v === 'number' && Number.isInteger(v))) continue;
+        const question = questionSchema.parse({ id: 'q', kind: 'shape', credits: 1, topics: ['cnn'], answer: key });
+        const dims = value as number[];
+        expect(grade(question, dims.join('x'), undefined, { answers }).verdict, `seed ${seed}: ${key}`).toBe('correct');
+        const off = [dims[0] + 1, ...dims.slice(1)].join('x');
+        expect(grade(question, off, undefined, { answers }).verdict, `seed ${seed}: ${key} off`).toBe('incorrect');
+      }
+    }
+  });
+
   it('runs through runSolver with its defaults', async () => {
     const outcome = await runSolver(name, undefined);
     expect(outcome.ok, outcome.ok ? '' : outcome.message).toBe(true);
