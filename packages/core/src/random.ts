@@ -80,16 +80,78 @@ export class Generator {
     // 1 - random() lies in (0, 1], so the logarithm is finite.
     const u1 = 1 - this.random();
     const u2 = this.random();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    const theta = 2 * Math.PI * u2;
-    this.spareNormal = r * Math.sin(theta);
-    return mean + std * r * Math.cos(theta);
+    const r = Math.sqrt(-2 * portableLog(u1));
+    const [sin, cos] = portableSinCos(2 * Math.PI * u2);
+    this.spareNormal = r * sin;
+    return mean + std * r * cos;
   }
 
   /** A uniformly chosen element of a non-empty array. */
   choice<T>(array: readonly T[]): T {
     if (array.length === 0) throw new Error('Generator.choice: the array is empty');
     return array[this.randint(0, array.length)];
+  }
+}
+
+// Math.log, Math.sin and Math.cos are only approximated by the spec and may differ in the last
+// bit between JS engines. These versions use nothing but +, −, ×, / (exactly rounded everywhere),
+// so seeded normals are bitwise identical in Node and every browser; accurate to a few ulps.
+
+const LN2_HI = 6.9314718036912381649e-1;
+const LN2_LO = 1.9082149292705877e-10;
+
+/** Natural logarithm of x in (0, ∞) by exact halving/doubling and the atanh series. */
+export function portableLog(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x === 0 ? Number.NEGATIVE_INFINITY : Number.NaN;
+  let k = 0;
+  let m = x;
+  while (m < Math.SQRT1_2) {
+    m *= 2;
+    k--;
+  }
+  while (m >= Math.SQRT2) {
+    m /= 2;
+    k++;
+  }
+  // log(m) = 2·atanh(s), s = (m − 1)/(m + 1), |s| <= 0.172: 14 terms reach below 1e-20.
+  const s = (m - 1) / (m + 1);
+  const s2 = s * s;
+  let term = s;
+  let sum = 0;
+  for (let i = 1; i <= 27; i += 2) {
+    sum += term / i;
+    term *= s2;
+  }
+  return k * LN2_HI + (2 * sum + k * LN2_LO);
+}
+
+const PIO2_HI = 1.5707963267341256;
+const PIO2_LO = 6.077100506506192e-11;
+
+/** [sin θ, cos θ] for θ in [0, 2π] by quadrant reduction and Taylor series on [−π/4, π/4]. */
+export function portableSinCos(theta: number): [number, number] {
+  const q = Math.round(theta / (Math.PI / 2));
+  const r = theta - q * PIO2_HI - q * PIO2_LO;
+  const r2 = r * r;
+  let sin = 0;
+  let cos = 0;
+  let ts = r;
+  let tc = 1;
+  for (let i = 1; i <= 25; i += 2) {
+    sin += ts;
+    ts *= -r2 / ((i + 1) * (i + 2));
+    cos += tc;
+    tc *= -r2 / (i * (i + 1));
+  }
+  switch (q & 3) {
+    case 0:
+      return [sin, cos];
+    case 1:
+      return [cos, -sin];
+    case 2:
+      return [-sin, -cos];
+    default:
+      return [-cos, sin];
   }
 }
 
