@@ -529,3 +529,12 @@ describe('structural errors name the chart and the field', () => {
     expectChartError(() => heatmap({ values }, { title: 'Big' }), 'heatmap', 'data.values', /at most 250000/);
   });
 });
+
+describe('large inputs', () => {
+  test('200 000 values and points draw without stack overflows', () => {
+    const values = Array.from({ length: 200_000 }, (_, i) => Math.sin(i));
+    expectValidFigure(histogram({ values }, { title: 'Many values' }));
+    expectValidFigure(smallMultiples({ panels: [{ title: 'a', values }] }, { title: 'Many values' }));
+    expectValidFigure(lineChart({ series: [{ name: 'long run', y: values }] }, { title: 'Many points' }));
+  });
+});

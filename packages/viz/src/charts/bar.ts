@@ -84,7 +84,7 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
   const domain = paddedExtent([...values, 0]);
   const value = scaleLinear().domain(domain).nice();
   const [lo, hi] = value.domain();
-  const valueWidth = showValues ? Math.max(...values.map((v) => textWidth(formatShort(v), FONT.small))) + 8 : 0;
+  const valueWidth = showValues ? (max(values, (v) => textWidth(formatShort(v), FONT.small)) ?? 0) + 8 : 0;
   const axisColour = themeColour('axis');
   let marks: SvgTree[];
   let axis: SvgTree;

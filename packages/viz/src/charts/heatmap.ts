@@ -102,7 +102,7 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
   const showValues = options.showValues ?? (nRows <= 12 && nCols <= 12);
 
   // Room for labels, then the largest square cells that fit.
-  const rowLabelWidth = rowLabels ? Math.max(...rowLabels.map((l) => textWidth(l, FONT.tick))) + 8 : 0;
+  const rowLabelWidth = rowLabels ? (max(rowLabels, (l) => textWidth(l, FONT.tick)) ?? 0) + 8 : 0;
   const left = 12 + (options.yLabel ? 20 : 0) + rowLabelWidth;
   const legendWidth = 76;
   const cellFor = (top: number) =>
@@ -113,11 +113,11 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
   let colLayout: ColumnLabels = { kind: 'none', height: 0 };
   if (colLabels) {
     const wrapped = colLabels.map((l) => wrapWords(l, cellFor(topOf(20)) - 6, FONT.tick));
-    const lines = Math.max(...wrapped.map((w) => w?.length ?? 99));
+    const lines = max(wrapped, (w) => w?.length ?? 99) ?? 1;
     if (lines === 1) colLayout = { kind: 'lines', lines: wrapped as string[][], height: 20 };
     else if (lines <= 3) colLayout = { kind: 'lines', lines: wrapped as string[][], height: 6 + lines * 14 };
     else {
-      const widest = Math.max(...colLabels.map((l) => textWidth(l, FONT.tick)));
+      const widest = max(colLabels, (l) => textWidth(l, FONT.tick)) ?? 0;
       colLayout = { kind: 'rotated', widest, height: widest * Math.SQRT1_2 + 12 };
     }
   }

@@ -1,7 +1,6 @@
-import { type Bin, bin, max } from 'd3-array';
+import { type Bin, bin, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { cartesian, clipPath, formatValue, type NumericScale, paddedExtent } from '../cartesian.js';
-import { ChartError } from '../errors.js';
 import { type ChartOptions, chartId, frame, noDataFigure } from '../frame.js';
 import { el, type SvgTree } from '../svg.js';
 import { FONT, seriesColour, themeColour } from '../theme.js';
@@ -111,7 +110,7 @@ export function histogram(data: HistogramData, options: HistogramOptions): SvgTr
   );
   const id = chartId(HIST, options);
   const counted = bins.reduce((n, b) => n + b.length, 0);
-  const summary = `Histogram of ${values.length} values from ${formatValue(Math.min(...values))} to ${formatValue(Math.max(...values))} in ${bins.length} bins of width ${formatValue((bins[0].x1 ?? 0) - (bins[0].x0 ?? 0))}; the fullest bin holds ${max(bins, (b) => b.length)}.${counted < values.length ? ` ${values.length - counted} values lie outside the domain.` : ''}`;
+  const summary = `Histogram of ${values.length} values from ${formatValue(min(values)!)} to ${formatValue(max(values)!)} in ${bins.length} bins of width ${formatValue((bins[0].x1 ?? 0) - (bins[0].x0 ?? 0))}; the fullest bin holds ${max(bins, (b) => b.length)}.${counted < values.length ? ` ${values.length - counted} values lie outside the domain.` : ''}`;
   return frame({ kind: HIST, options, width: size.width, height: size.height, summary }, [
     el('defs', {}, clipPath(`${id}-clip`, chart.area)),
     chart.grid,
@@ -197,12 +196,11 @@ export function smallMultiples(data: SmallMultiplesData, options: SmallMultiples
       chart.axes,
     );
   });
-  if (panels.some((p) => p.title.length === 0)) throw new ChartError(MULTI, 'data.panels[].title', 'must not be empty');
   const summary = `${panels.length} histograms with shared bins from ${formatValue(domain[0])} to ${formatValue(domain[1])}: ${panels
     .map((p) =>
       p.values.length === 0
         ? `${p.title} (no values)`
-        : `${p.title} (${p.values.length} values, from ${formatValue(Math.min(...p.values))} to ${formatValue(Math.max(...p.values))})`,
+        : `${p.title} (${p.values.length} values, from ${formatValue(min(p.values)!)} to ${formatValue(max(p.values)!)})`,
     )
     .join('; ')}.`;
   return frame({ kind: MULTI, options, width: size.width, height: size.height, summary }, trees);

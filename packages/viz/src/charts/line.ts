@@ -1,3 +1,4 @@
+import { max, min } from 'd3-array';
 import { line as d3line, symbol, symbolsFill } from 'd3-shape';
 import { type AxisSpec, cartesian, clipPath, formatValue, type ScaleType, seriesLegend } from '../cartesian.js';
 import { ChartError } from '../errors.js';
@@ -158,7 +159,7 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
         const ys = s.points.filter(defined).map((p) => p[1]);
         return ys.length === 0
           ? `${s.name} (no finite points)`
-          : `${s.name} (${ys.length} points, y from ${formatValue(Math.min(...ys))} to ${formatValue(Math.max(...ys))})`;
+          : `${s.name} (${ys.length} points, y from ${formatValue(min(ys)!)} to ${formatValue(max(ys)!)})`;
       })
       .join('; ')}.`,
     `x axis${options.xLabel ? ` (${options.xLabel})` : ''}${options.xScale === 'log' ? ', log scale' : ''}; y axis${options.yLabel ? ` (${options.yLabel})` : ''}${options.yScale === 'log' ? ', log scale' : ''}.`,
