@@ -97,7 +97,7 @@ export class Generator {
 // bit between JS engines. These versions use nothing but +, −, ×, / (exactly rounded everywhere),
 // so seeded normals are bitwise identical in Node and every browser; accurate to a few ulps.
 
-const LN2_HI = 6.9314718036912381649e-1;
+const LN2_HI = 0.6931471803691238;
 const LN2_LO = 1.9082149292705877e-10;
 
 /** Natural logarithm of x in (0, ∞) by exact halving/doubling and the atanh series. */
