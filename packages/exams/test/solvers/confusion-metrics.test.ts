@@ -31,4 +31,29 @@ describe('confusion-metrics', () => {
       /inconsistent/,
     );
   });
+
+  it('a 3 × 3 confusion matrix: one vs. rest for the chosen class, per-class and macro scores', async () => {
+    const matrix = [
+      [5, 1, 0],
+      [2, 3, 1],
+      [0, 2, 6],
+    ];
+    const r = await solveWith('confusion-metrics', { matrix, positive: 1, classNames: ['cat', 'dog', 'bird'] });
+    expectNumber(r, 'tp', 3);
+    expectNumber(r, 'fn', 3);
+    expectNumber(r, 'fp', 3);
+    expectNumber(r, 'tn', 11);
+    expectNumber(r, 'accuracy', 14 / 20);
+    expectNumber(r, 'perClassPrecision.0', 5 / 7);
+    expectNumber(r, 'perClassRecall.2', 6 / 8);
+    expectNumber(r, 'macroRecall', (5 / 6 + 3 / 6 + 6 / 8) / 3);
+    expect(r.steps[0].title).toMatch(/One vs. rest for "dog"/);
+  });
+
+  it('a matrix must be square and cells need tp and fn', async () => {
+    const { default: solver } = await import('../../src/solvers/confusion-metrics.js');
+    expect(solver.params.safeParse({ matrix: [[1, 2], [3]] }).success).toBe(false);
+    const missing = solver.params.safeParse({ fp: 1, tn: 2 });
+    expect(missing.error?.issues[0].path).toEqual(['tp']);
+  });
 });
