@@ -7,6 +7,8 @@
 export const version = '0.1.0';
 
 export { answerAt } from './answer-path.js';
+export { extractExam } from './content/extract.js';
+export type { StaticValue } from './content/static-value.js';
 export type {
   ContentIssue,
   ExtractedErratum,
@@ -16,9 +18,7 @@ export type {
   ExtractedQuestion,
   ExtractedSteps,
   SourcePosition,
-} from './content/extract.js';
-export { extractExam } from './content/extract.js';
-export type { StaticValue } from './content/static-value.js';
+} from './content/types.js';
 export { componentNames, componentProps } from './content/vocabulary.js';
 export type { ExamScore, ProblemScore, QuestionScore, ScorableExam, ScoreExamOptions } from './grade/exam.js';
 export { scoreExam } from './grade/exam.js';

@@ -1,16 +1,26 @@
-import type { Program } from 'estree';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkMath from 'remark-math';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { isMap, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { type ExamFrontmatter, examFrontmatterSchema, topicsOf } from '../schema/exam.js';
+import { topicsOf } from '../schema/exam.js';
 import { type Question, type QuestionKind, questionKinds, questionSchema } from '../schema/question.js';
-import type { TopicId } from '../topics.js';
 import { didYouMean } from './did-you-mean.js';
+import { readFrontmatter } from './frontmatter.js';
 import { evaluateStatic, type StaticValue } from './static-value.js';
+import type {
+  ContentIssue,
+  ExtractedErratum,
+  ExtractedExam,
+  ExtractedFigure,
+  ExtractedProblem,
+  ExtractedQuestion,
+  ExtractedSteps,
+  MdNode,
+  Point,
+  SourcePosition,
+} from './types.js';
 import {
   allowedChildren,
   type ComponentName,
@@ -20,112 +30,6 @@ import {
   isComponentName,
   kindProps,
 } from './vocabulary.js';
-
-/** A problem found in content, for the validator and the site (docs/contracts.md). */
-export interface ContentIssue {
-  file: string;
-  line: number;
-  column?: number;
-  /** what is wrong, e.g. `Question "2.3" field "answer"` or `frontmatter field "date"` */
-  field: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-/** Where something starts in the source file (1-based). */
-export interface SourcePosition {
-  line: number;
-  column: number;
-}
-
-/** A `<Figure>`: a chart kind and either a solver chart name or literal data. */
-export interface ExtractedFigure {
-  chart?: string;
-  /** a solver chart name (string) or literal chart data */
-  data?: StaticValue;
-  caption?: string;
-  reconstructed: boolean;
-  assumption?: string;
-  props: Record<string, StaticValue>;
-  position: SourcePosition;
-}
-
-/** An `<Erratum>`: what the exam printed, the solver path of the consistent value, and the explanation. */
-export interface ExtractedErratum {
-  printed?: StaticValue;
-  answer?: string;
-  text: string;
-  position: SourcePosition;
-}
-
-/** A `<Steps>` inside a solution. */
-export interface ExtractedSteps {
-  only?: string[];
-  position: SourcePosition;
-}
-
-/** Content-only facts about a question or problem, next to its schema data. */
-interface ContentFacts {
-  /** every prop as written (statically evaluated) */
-  props: Record<string, StaticValue>;
-  position: SourcePosition;
-  /** positions of props and children by path: `answer`, `options.1`, `blanks.0`, `mistakes.2`, ... */
-  positions: Record<string, SourcePosition>;
-  figures: ExtractedFigure[];
-  errata: ExtractedErratum[];
-}
-
-/** A question read from content: the schema's Question plus where it is and what it shows. */
-export type ExtractedQuestion = Question &
-  ContentFacts & {
-    problemId: string;
-    /** true when solver and params come from the problem */
-    solverInherited: boolean;
-    steps: ExtractedSteps[];
-  };
-
-/** A problem read from content. */
-export interface ExtractedProblem extends ContentFacts {
-  id: string;
-  title: string;
-  credits: number;
-  /** the problem's Markdown text (outside its questions) */
-  text: string;
-  solver?: string;
-  params?: Record<string, unknown>;
-  topics: TopicId[];
-  questions: ExtractedQuestion[];
-}
-
-/** An exam read from content: its frontmatter, problems and topics. */
-export type ExtractedExam = ExamFrontmatter & {
-  file: string;
-  problems: ExtractedProblem[];
-  topics: TopicId[];
-  /** line of the frontmatter's `id` */
-  position: SourcePosition;
-};
-
-interface Point {
-  line: number;
-  column: number;
-  offset?: number;
-}
-interface MdNode {
-  type: string;
-  name?: string | null;
-  value?: unknown;
-  attributes?: MdAttribute[];
-  children?: MdNode[];
-  position?: { start: Point; end: Point };
-  data?: { estree?: Program };
-}
-interface MdAttribute {
-  type: string;
-  name?: string;
-  value?: null | string | { type: string; value: string; data?: { estree?: Program } };
-  position?: { start: Point; end: Point };
-}
 
 const processor = unified().use(remarkParse).use(remarkMdx).use(remarkMath).use(remarkFrontmatter, ['yaml']);
 
@@ -166,7 +70,8 @@ class Extractor {
     }
     const children = tree.children ?? [];
     const yamlNode = children.find((n) => n.type === 'yaml');
-    const frontmatter = this.readFrontmatter(yamlNode);
+    const frontmatter = readFrontmatter(yamlNode, this.file);
+    this.issues.push(...frontmatter.issues);
     const problems: ExtractedProblem[] = [];
     const { elements } = this.partition(
       children.filter((n) => n !== yamlNode),
@@ -179,7 +84,7 @@ class Extractor {
       }
     }
     if (problems.length === 0) this.error({ line: 1, column: 1 }, 'exam', 'the exam has no <Problem>');
-    if (!frontmatter) return { issues: this.issues };
+    if (!frontmatter.value || !frontmatter.position) return { issues: this.issues };
     const { value, position } = frontmatter;
     const sum = problems.reduce((s, p) => s + p.credits, 0);
     if (problems.length > 0 && !closeTo(sum, value.totalCredits)) {
@@ -197,54 +102,6 @@ class Extractor {
       position: position.id ?? { line: 1, column: 1 },
     };
     return { exam, issues: this.issues };
-  }
-
-  // ---- frontmatter ----
-
-  private readFrontmatter(
-    node: MdNode | undefined,
-  ): { value: ExamFrontmatter; position: Record<string, SourcePosition> } | undefined {
-    if (!node || typeof node.value !== 'string') {
-      this.error({ line: 1, column: 1 }, 'frontmatter', 'the file must start with YAML frontmatter between --- lines');
-      return undefined;
-    }
-    const yamlText = node.value;
-    const firstLine = (node.position?.start.line ?? 1) + 1;
-    const lineOf = (offset: number) => firstLine + yamlText.slice(0, offset).split('\n').length - 1;
-    const doc = parseDocument(yamlText, { prettyErrors: false });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const line = error.linePos?.[0] ? firstLine + error.linePos[0].line - 1 : firstLine;
-        this.error(
-          { line, column: error.linePos?.[0]?.col ?? 1 },
-          'frontmatter',
-          `invalid YAML: ${error.message.split('\n')[0]}`,
-        );
-      }
-      return undefined;
-    }
-    const position: Record<string, SourcePosition> = {};
-    if (isMap(doc.contents)) {
-      for (const pair of doc.contents.items) {
-        const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
-        if (key?.range) position[String(key.value)] = { line: lineOf(key.range[0]), column: 1 };
-      }
-    }
-    const parsed = examFrontmatterSchema.safeParse(doc.toJS());
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const keys = (issue as { keys?: string[] }).keys;
-        const top = String(issue.path[0] ?? keys?.[0] ?? '');
-        const where = position[top] ?? { line: firstLine, column: 1 };
-        const field = issue.path.length > 0 ? `frontmatter field "${issue.path.join('.')}"` : 'frontmatter';
-        const message = keys
-          ? `unknown field${keys.length > 1 ? 's' : ''} ${keys.join(', ')}${didYouMean(keys[0], Object.keys(examFrontmatterSchema.shape))}`
-          : issue.message;
-        this.error(where, keys ? `frontmatter field "${keys[0]}"` : field, message);
-      }
-      return undefined;
-    }
-    return { value: parsed.data, position };
   }
 
   // ---- problems and questions ----
@@ -395,7 +252,7 @@ class Extractor {
     };
     for (const element of elements) {
       const name = element.name as ComponentName;
-      const props = name === 'Why' ? {} : this.readProps(element, name, `${owner} <${name}>`);
+      const props = this.readProps(element, name, `${owner} <${name}>`);
       switch (name) {
         case 'Option': {
           const parts = this.partition(element.children ?? [], 'Option');

@@ -1,12 +1,7 @@
 import { answerAt } from '../answer-path.js';
 import { didYouMean } from '../content/did-you-mean.js';
-import {
-  type ContentIssue,
-  type ExtractedExam,
-  type ExtractedQuestion,
-  extractExam,
-  type SourcePosition,
-} from '../content/extract.js';
+import { extractExam } from '../content/extract.js';
+import type { ContentIssue, ExtractedExam, ExtractedQuestion, SourcePosition } from '../content/types.js';
 import { parseExpression } from '../parse/expression.js';
 import type { SolverKeyedKind } from '../schema/question.js';
 import { defaultSolverRegistry, type RegistrySolver, type SolverRegistry } from '../solver-registry.js';
