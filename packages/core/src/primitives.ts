@@ -567,6 +567,12 @@ function matrixOperand(t: Tensor, dtype: DType): { buf: Float64Array | Float32Ar
   return { buf: readAs(t, dtype) as Float64Array, trans: false };
 }
 
+/** Start of each broadcast batch's matrix in a row-major operand with batch shape `own`. */
+function batchOffsets(own: number[], matrixSize: number, batch: number[]): Int32Array {
+  const strides = contiguousStrides(own).map((st) => st * matrixSize);
+  return stridedIndex(batch, broadcastStrides(own, strides, batch), 0);
+}
+
 /** Batched matrix product of two tensors with at least 2 dims, broadcasting the batch dims. */
 export function matmulNd(a: Tensor, b: Tensor): Tensor {
   const m = a.shape[a.ndim - 2];
@@ -589,12 +595,16 @@ export function matmulNd(a: Tensor, b: Tensor): Tensor {
     const B = matrixOperand(b, work);
     matmulInto(A.buf, B.buf, out, m, k, n, { transA: A.trans, transB: B.trans });
   } else {
-    const A = readAs(expand(a, [...batch, m, k]), work) as Float64Array;
-    const B = readAs(expand(b, [...batch, k, n]), work) as Float64Array;
+    // Each operand is read once in its own batch shape; broadcast batch dims reuse the same
+    // matrix (a conv weight is not copied once per image).
+    const A = readAs(a, work) as Float64Array;
+    const B = readAs(b, work) as Float64Array;
+    const aOffsets = batchOffsets(a.shape.slice(0, -2), m * k, batch);
+    const bOffsets = batchOffsets(b.shape.slice(0, -2), k * n, batch);
     for (let i = 0; i < batches; i++) {
       matmulInto(
-        A.subarray(i * m * k, (i + 1) * m * k),
-        B.subarray(i * k * n, (i + 1) * k * n),
+        A.subarray(aOffsets[i], aOffsets[i] + m * k),
+        B.subarray(bOffsets[i], bOffsets[i] + k * n),
         out.subarray(i * m * n, (i + 1) * m * n),
         m,
         k,
