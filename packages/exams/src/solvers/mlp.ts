@@ -6,7 +6,8 @@
  * Answers (layer n = 1, 2, ...): `output`, `loss`, `dOutput` (∂L/∂ŷ), `dx`, `z<n>`, `a<n>`,
  * `dz<n>`, `da<n>`, `dW<n>`, `db<n>`, `W<n>_new`, `b<n>_new`, `lossHistory`, `lossAfter`; for every
  * name given in the params: the value (`h4`, `w11`), its gradient `dL_d<name>` and, for weights and
- * biases, the updated value `<name>_new`. Typical mistakes: `lossSum`, `lossHalfSum`, `lossMean`,
+ * biases, the updated value `<name>_new`; such a named answer takes precedence over a per-layer
+ * answer with the same key (biases named b1, b2 make `b2_new` the updated bias b2). Typical mistakes: `lossSum`, `lossHalfSum`, `lossMean`,
  * `outputWithRelu`, `dL_d<weight>_firstOutputOnly`, `<weight>_newWrongSign`.
  */
 import { exportGraph, type Tensor, tensor } from '@i2dl/core';
@@ -543,7 +544,7 @@ export default defineSolver<Params>({
       dOutput: L ? first.da[L - 1] : first.dx,
       dx: first.dx,
     };
-    p.layers.forEach((layer, l) => {
+    p.layers.forEach((_, l) => {
       const n = l + 1;
       answers[`z${n}`] = first.z[l];
       answers[`a${n}`] = first.a[l];
@@ -555,6 +556,10 @@ export default defineSolver<Params>({
         answers[`W${n}_new`] = weights[l];
         answers[`b${n}_new`] = biases[l];
       }
+    });
+    // The exam's own names are set after all per-layer vectors, so they win a clash: with biases named
+    // b1..b4 (TUM 2022/2023), `b2_new` is the bias b2 updated, not layer 2's whole bias vector.
+    p.layers.forEach((layer, l) => {
       layer.preNames?.forEach((nm, j) => {
         answers[nm] = first.z[l][j];
         answers[`dL_d${nm}`] = first.dz[l][j];
