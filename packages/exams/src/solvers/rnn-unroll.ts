@@ -6,7 +6,8 @@
  * Answers: `h` and `a` (per step t = 1..T; scalars or vectors), `h1`, `h2`, ... (scalar RNNs),
  * `loss`, `dV`, `dW`, `db`, `dh0`, `dh` (∂L/∂h_t per step), `dx` (∂L/∂x_t per step),
  * `stepFactors` (scalar: f'(a_t)·V), `gradientFactor` (∂h_T/∂h_0 for a scalar RNN, else the
- * Frobenius norm of that Jacobian), `paramsCount`.
+ * Frobenius norm of that Jacobian), `paramsCount`; with output weights U also `y` (y_t = U h_t + c),
+ * `dU`, `dc`.
  */
 import { type Tensor, tensor } from '@i2dl/core';
 import { z } from 'zod';
@@ -39,10 +40,18 @@ const params = z
       .max(12)
       .describe('the inputs x_1, ..., x_T'),
     objective: z
-      .enum(['last', 'sum', 'mse-last'])
+      .enum(['last', 'sum', 'mse-last', 'mse-outputs'])
       .default('last')
-      .describe('what is differentiated: last = h_T (summed over units), sum = Σ_t h_t, mse-last = ½‖h_T − target‖²'),
+      .describe(
+        'what is differentiated: last = h_T (summed over units), sum = Σ_t h_t, mse-last = ½‖h_T − target‖², mse-outputs = ½ Σ_t ‖y_t − target_t‖² with y_t = U h_t + c',
+      ),
     target: scalarOrVector('target for mse-last').optional(),
+    U: scalarOrMatrix('output weights U (outputs × hidden), for outputs y_t = U h_t + c').optional(),
+    c: scalarOrVector('output bias c').default(0),
+    targets: z
+      .array(z.union([z.number().min(-1e3).max(1e3), vector('a target y_t', 16)]))
+      .optional()
+      .describe('targets y_1, ..., y_T for mse-outputs'),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -58,6 +67,14 @@ const params = z
     });
     if (p.objective === 'mse-last' && p.target === undefined) issue('target', 'mse-last needs a target');
     if (p.target !== undefined && len(p.target) !== hidden) issue('target', `needs ${hidden} values`);
+    if (p.U !== undefined && typeof p.U !== 'number' && p.U[0].length !== hidden) issue('U', `needs ${hidden} columns`);
+    if (p.objective === 'mse-outputs') {
+      if (p.U === undefined) issue('U', 'mse-outputs needs output weights U');
+      const outputs = p.U === undefined || typeof p.U === 'number' ? 1 : p.U.length;
+      if (!p.targets || p.targets.length !== p.xs.length)
+        issue('targets', `needs one target per input (${p.xs.length})`);
+      else if (p.targets.some((t) => len(t) !== outputs)) issue('targets', `each target needs ${outputs} values`);
+    }
   });
 type Params = z.infer<typeof params>;
 
@@ -115,8 +132,16 @@ export default defineSolver<Params>({
       hs.push(h);
     }
     const T = hs.length;
+    // Optional outputs y_t = U h_t + c.
+    const Um = p.U === undefined ? undefined : asMatrix(p.U);
+    const U = Um ? tensor(Um, { requiresGrad: true }) : undefined;
+    const cb = Um ? tensor(asVector(p.c, Um.length), { requiresGrad: true }) : undefined;
+    const ys = U && cb ? hs.map((ht) => ht.matmul(U.t()).add(cb)) : [];
     let loss: Tensor;
-    if (p.objective === 'last') loss = h.sum();
+    if (p.objective === 'mse-outputs') {
+      const targets = (p.targets ?? []).map((t) => tensor([typeof t === 'number' ? [t] : t]));
+      loss = ys.reduce((sum, y, t) => sum.add(y.sub(targets[t]).pow(2).sum().mul(0.5)), tensor(0));
+    } else if (p.objective === 'last') loss = h.sum();
     else if (p.objective === 'sum') loss = hs.reduce((s, ht) => s.add(ht.sum()), tensor(0));
     else
       loss = h
@@ -163,6 +188,13 @@ export default defineSolver<Params>({
       paramsCount: hidden * hidden + Wm.length * Wm[0].length + hidden,
     };
     if (hidden === 1) answers.stepFactors = stepFactors;
+    if (U && cb && Um) {
+      const yVals = ys.map(row);
+      const scalarOut = scalar && Um.length === 1;
+      answers.y = scalarOut ? yVals.map((v) => v[0]) : yVals;
+      if (U.grad) answers.dU = scalarOut ? (U.grad.toArray() as number[][])[0][0] : (U.grad.toArray() as number[][]);
+      if (cb.grad) answers.dc = scalarOut ? (cb.grad.toArray() as number[])[0] : (cb.grad.toArray() as number[]);
+    }
     if (scalar) {
       for (let t = 0; t < T; t++) answers[`h${t + 1}`] = hVals[t][0];
     }
@@ -220,6 +252,16 @@ export default defineSolver<Params>({
           rows: hVals.map((ht, t) => [t + 1, vec(ht), vec(dh[t]), vec(da[t])]),
         },
         text: 'V and W are shared by all time steps, so their gradient sums the contribution of every step: ∂L/∂V = Σ_t (∂L/∂a_t) h_{t−1}ᵀ, ∂L/∂W = Σ_t (∂L/∂a_t) x_tᵀ.',
+      });
+    }
+    if (U && Um) {
+      steps.push({
+        title: 'Outputs',
+        latex: `\\begin{aligned} ${ys.map((y, t) => `y_{${t + 1}} &= U h_{${t + 1}} + c = ${scalar && Um.length === 1 ? num(row(y)[0]) : vec(row(y))}`).join(' \\\\ ')} \\end{aligned}`,
+        text:
+          p.objective === 'mse-outputs'
+            ? `Loss $L = \\tfrac{1}{2}\\sum_t \\|y_t - y^*_t\\|^2 = ${num(loss.item())}$ (targets $y^*_t$); every output sends its error back into its own h_t, and from there back through time.`
+            : undefined,
       });
     }
     steps.push({

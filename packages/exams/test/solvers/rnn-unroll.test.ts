@@ -65,3 +65,34 @@ describe('rnn-unroll', () => {
     expect((r.answers.dV as number[][])[0][0]).toBeCloseTo(finiteDifference, 6);
   });
 });
+
+describe('rnn-unroll with outputs', () => {
+  it('y_t = U h_t + c and an MSE over all steps: gradients match a finite difference', async () => {
+    const base = {
+      activation: 'tanh',
+      V: 0.5,
+      W: 1,
+      h0: 0,
+      xs: [1, -1, 2],
+      U: 2,
+      c: 0.5,
+      objective: 'mse-outputs',
+      targets: [1, 0, 1],
+    };
+    const r = await solveWith('rnn-unroll', base);
+    const h = r.answers.h as number[];
+    expectNumbers(
+      r,
+      'y',
+      h.map((v) => 2 * v + 0.5),
+    );
+    const eps = 1e-6;
+    const bumped = await solveWith('rnn-unroll', { ...base, V: 0.5 + eps });
+    expect(r.answers.dV as number).toBeCloseTo(((bumped.answers.loss as number) - (r.answers.loss as number)) / eps, 5);
+    expectNumber(
+      r,
+      'dc',
+      (r.answers.y as number[]).reduce((s, y, t) => s + (y - base.targets[t]), 0),
+    );
+  });
+});
