@@ -197,7 +197,10 @@ describe('the i2dl-exams CLI', () => {
     expect(out).toContain(
       'test/fixtures/broken/duplicate-id.mdx:21:1 Question "1.1" field "id": duplicate question id "1.1" (first used on line 14)',
     );
-    expect(out.at(-1)).toMatch(/^✖ \d+ errors, 0 warnings in 15 of 15 exam files$/);
+    expect(out.at(-1)).toMatch(/^✖ \d+ errors, \d+ warnings in 15 of 15 exam files$/);
+    expect(out).toContain(
+      'test/fixtures/broken/two-correct-single-choice.mdx:18:1 Question "1.1" <Option>: warning: no <Why>: every option says why it is right or wrong',
+    );
   });
 
   test('exit 0 for a valid file', async () => {

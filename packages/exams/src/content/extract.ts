@@ -259,6 +259,7 @@ class Extractor {
           const why = parts.elements.find((e) => e.name === 'Why');
           const entry: Record<string, unknown> = { ...props, text: parts.markdown, correct: props.correct ?? false };
           if (why) entry.why = this.partition(why.children ?? [], 'Why').markdown;
+          else this.warning(pos(element), `${owner} <Option>`, 'no <Why>: every option says why it is right or wrong');
           addTo('options', element, entry);
           break;
         }
