@@ -358,6 +358,31 @@ export function crowdedSpecs(): [string, ChartSpec][] {
       },
     ],
     [
+      '4-5-3 network with biases',
+      {
+        kind: 'network',
+        data: {
+          layers: [4, 5, 3].map((n, l) => ({
+            name: ['input', 'hidden', 'output'][l],
+            nodes: Array.from({ length: n }, (_, i) => `${'xhy'[l]}${i + 1}`),
+          })),
+          weights: [
+            Array.from({ length: 5 }, (_, j) =>
+              Array.from({ length: 4 }, (_, i) => Math.round(((i * 5 + j * 3) % 7) * 10 - 30) / 100),
+            ),
+            Array.from({ length: 3 }, (_, j) =>
+              Array.from({ length: 5 }, (_, i) => Math.round(((i * 2 + j * 5) % 9) * 10 - 40) / 100),
+            ),
+          ],
+          biases: [
+            [0.1, -0.1, 0, 0.2, -0.2],
+            [0.5, -0.5, 0],
+          ],
+        },
+        options: { title: 'A 4-5-3 network' },
+      },
+    ],
+    [
       'long horizontal bar labels',
       {
         kind: 'bar',

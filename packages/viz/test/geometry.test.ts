@@ -187,6 +187,26 @@ describe('layouts without overlaps', () => {
     }
   });
 
+  test.each([[[3, 4, 2]], [[4, 5, 3]], [[6, 6]], [[8, 4, 8]], [[3, 3, 3, 1]]])(
+    'a %j network with biases keeps its weight labels apart',
+    (sizes) => {
+      const layers = sizes.map((n, l) => ({ name: `L${l}`, nodes: Array.from({ length: n }, (_, i) => `n${l}${i}`) }));
+      const weights = sizes
+        .slice(1)
+        .map((n, l) =>
+          Array.from({ length: n }, (_, j) => Array.from({ length: sizes[l] }, (_, i) => -0.25 * (i + j))),
+        );
+      const biases = sizes.slice(1).map((n) => new Array(n).fill(0.5));
+      const layout = layoutNetwork({ layers, weights, biases });
+      expect(weightLabelsOverlap(layout)).toBe(false);
+      for (const e of layout.edges) {
+        // Each label sits on its own edge.
+        const cross = (e.to.x - e.from.x) * (e.label.y - e.from.y) - (e.to.y - e.from.y) * (e.label.x - e.from.x);
+        expect(Math.abs(cross) / Math.hypot(e.to.x - e.from.x, e.to.y - e.from.y)).toBeLessThan(0.01);
+      }
+    },
+  );
+
   test('weights are read as out × in (nn.Linear): weights[0][2][1] joins x2 to h3', () => {
     const layout = layoutNetwork(network232);
     const edge = layout.edges.find((e) => e.from.label === 'x2' && e.to.label === 'h3');

@@ -136,8 +136,8 @@ export interface NetworkLayout {
 
 /**
  * Lays out the network: d3 point scales spread the layers across the width and each layer's
- * nodes (plus its bias node) down the height, centred. Edge labels sit at a fraction of the
- * edge chosen so labels leaving one node are at least a line apart.
+ * nodes (plus its bias node) down the height, centred. Each weight label sits on its edge where
+ * it clears the nodes and the labels placed before it.
  */
 export function layoutNetwork(
   data: NetworkData,
@@ -194,25 +194,36 @@ export function layoutNetwork(
     return placed;
   });
   const edges: NetworkLayout['edges'] = [];
+  const nodeBoxes: Box[] = nodes.map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
+  // Greedy label placement: each weight sits on its own edge, at the first fraction of the way
+  // (from the source) where it overlaps no node and no label placed before it.
+  const fractions = [0.22, 0.3, 0.38, 0.46, 0.54, 0.62, 0.7];
+  const add = (from: PlacedNode, to: PlacedNode, weight: number) => {
+    const w = textWidth(formatShort(weight), FONT.small) + 4;
+    const at = (t: number) => {
+      const x = from.x + t * (to.x - from.x);
+      const y = from.y + t * (to.y - from.y);
+      return { x, y, box: { x: x - w / 2, y: y - 7, width: w, height: 14 } };
+    };
+    const conflicts = (box: Box) =>
+      nodeBoxes.filter((b) => boxesOverlap(b, box)).length + edges.filter((e) => boxesOverlap(e.label.box, box)).length;
+    let best = at(fractions[0]);
+    let fewest = conflicts(best.box);
+    for (const t of fractions.slice(1)) {
+      if (fewest === 0) break;
+      const candidate = at(t);
+      const n = conflicts(candidate.box);
+      if (n < fewest) [best, fewest] = [candidate, n];
+    }
+    edges.push({ from, to, weight, label: best });
+  };
   weights.forEach((matrix, l) => {
     const targets = byLayer[l + 1].filter((n) => !n.bias);
     const sources = byLayer[l];
-    const t = Math.min(0.4, Math.max(0.22, 20 / step));
-    const add = (from: PlacedNode, to: PlacedNode, weight: number) => {
-      const lx = from.x + t * (to.x - from.x);
-      const ly = from.y + t * (to.y - from.y);
-      const text = formatShort(weight);
-      const w = textWidth(text, FONT.small) + 4;
-      edges.push({
-        from,
-        to,
-        weight,
-        label: { x: lx, y: ly, box: { x: lx - w / 2, y: ly - 7, width: w, height: 14 } },
-      });
-    };
-    matrix.forEach((row, j) => {
-      row.forEach((w, i) => {
-        add(sources[i], targets[j], w);
+    sources.forEach((source, i) => {
+      if (source.bias) return;
+      targets.forEach((target, j) => {
+        add(source, target, matrix[j][i]);
       });
     });
     const b = biases[l];
