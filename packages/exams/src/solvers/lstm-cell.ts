@@ -5,8 +5,8 @@
  *
  * Answers: `i`, `f`, `g`, `o` (gate values), `c`, `h`, `tanhC`, pre-activations `ai`, `af`, `ag`,
  * `ao`; gradients `di`, `df`, `dg`, `do`, `dc` (total ∂L/∂c_t), `dcPrev`, `dhPrev`, `dx`, and per
- * gate `dW_<gate>`, `dU_<gate>`, `db_<gate>`; `loss` (Σ ∂L/∂h·h + ∂L/∂c·c, the linear loss with
- * these upstream gradients).
+ * gate `dW_<gate>`, `dU_<gate>`, `db_<gate>`; `loss` (½‖h_t − target‖² when a target is given, else
+ * Σ ∂L/∂h·h, the linear loss with these upstream gradients; plus Σ ∂L/∂c·c).
  */
 import { type Tensor, tensor } from '@i2dl/core';
 import { z } from 'zod';
@@ -41,6 +41,7 @@ const params = z.object({
     .describe('h_t = o ⊙ tanh(c_t) (standard) or h_t = o ⊙ c_t (the TUM 2020/2023 exam variant)'),
   dh: scalarOrVector('upstream gradient ∂L/∂h_t').default(1),
   dc: scalarOrVector('upstream gradient ∂L/∂c_t from the next step').default(0),
+  target: scalarOrVector('a target for h_t: the loss becomes ½‖h_t − target‖² (dh is then ignored)').optional(),
 });
 type Params = z.infer<typeof params>;
 
@@ -121,7 +122,15 @@ export default defineSolver<Params>({
     const h = act.o.mul(p.hidden === 'tanh' ? tanhC : c);
     const dh = tensor([asVector(p.dh, hiddenSize)]);
     const dc = tensor([asVector(p.dc, hiddenSize)]);
-    const loss = h.mul(dh).sum().add(c.mul(dc).sum());
+    const loss = (
+      p.target === undefined
+        ? h.mul(dh).sum()
+        : h
+            .sub(tensor([asVector(p.target, hiddenSize)]))
+            .pow(2)
+            .sum()
+            .mul(0.5)
+    ).add(c.mul(dc).sum());
     loss.backward();
 
     const one = (v: number[]) => (scalar ? v[0] : v);
@@ -183,7 +192,7 @@ export default defineSolver<Params>({
       {
         title: 'Backward pass',
         latex: `\\begin{aligned} \\frac{\\partial L}{\\partial c_t} &= ${p.hidden === 'tanh' ? '\\frac{\\partial L}{\\partial h_t} \\odot o_t \\odot (1 - \\tanh^2 c_t)' : '\\frac{\\partial L}{\\partial h_t} \\odot o_t'} + \\frac{\\partial L}{\\partial c_t}\\Big|_{next} = ${showGrad(c)} \\\\ \\frac{\\partial L}{\\partial o_t} &= \\frac{\\partial L}{\\partial h_t} \\odot ${p.hidden === 'tanh' ? '\\tanh(c_t)' : 'c_t'} = ${showGrad(act.o)} \\\\ \\frac{\\partial L}{\\partial f_t} &= \\frac{\\partial L}{\\partial c_t} \\odot c_{t-1} = ${showGrad(act.f)} \\\\ \\frac{\\partial L}{\\partial i_t} &= \\frac{\\partial L}{\\partial c_t} \\odot \\tilde{c}_t = ${showGrad(act.i)} \\\\ \\frac{\\partial L}{\\partial \\tilde{c}_t} &= \\frac{\\partial L}{\\partial c_t} \\odot i_t = ${showGrad(act.g)} \\\\ \\frac{\\partial L}{\\partial c_{t-1}} &= \\frac{\\partial L}{\\partial c_t} \\odot f_t = ${showGrad(cPrev)} \\end{aligned}`,
-        text: `Upstream gradients: ∂L/∂h_t = ${scalar ? num(row(dh)[0]) : vec(row(dh))}, ∂L/∂c_t from the next step = ${scalar ? num(row(dc)[0]) : vec(row(dc))}. The path c_{t−1} → c_t only multiplies by the forget gate, so the gradient can flow over many steps without vanishing.`,
+        text: `${p.target === undefined ? 'Upstream gradients' : `Loss ½‖h_t − target‖² = ${num(loss.item())}, so ∂L/∂h_t = h_t − target`}: ∂L/∂h_t = ${p.target === undefined ? (scalar ? num(row(dh)[0]) : vec(row(dh))) : 'h_t − target'}, ∂L/∂c_t from the next step = ${scalar ? num(row(dc)[0]) : vec(row(dc))}. The path c_{t−1} → c_t only multiplies by the forget gate, so the gradient can flow over many steps without vanishing.`,
       },
       {
         title: 'Into the gate pre-activations and weights',

@@ -62,4 +62,13 @@ describe('lstm-cell', () => {
     expect(r.answers.h).toHaveLength(2);
     expect(r.answers.dU_f).toHaveLength(2);
   });
+
+  it('with a target, the loss is ½(h − target)² and ∂L/∂h = h − target', async () => {
+    const { default: solver } = await import('../../src/solvers/lstm-cell.js');
+    const withTarget = solver.solve(solver.params.parse({ ...solver.defaults, target: 1 }));
+    const h = withTarget.answers.h as number;
+    expectNumber(withTarget, 'loss', 0.5 * (h - 1) ** 2);
+    const upstream = solver.solve(solver.params.parse({ ...solver.defaults, dh: h - 1 }));
+    expectNumber(withTarget, 'dW_i', upstream.answers.dW_i as number);
+  });
 });
