@@ -8,6 +8,8 @@ export interface GradNode {
   inputs: Tensor[];
   /** Gradients for each input given the output's gradient (null where the input needs none). */
   backward: (grad: Tensor) => (Tensor | null)[];
+  /** Storage versions of the inputs and the output when recorded (see `bumpVersion`). */
+  versions: number[];
 }
 
 /** A composed op's name and inputs, shown in place of its primitives by `exportGraph`. */
@@ -17,6 +19,19 @@ export interface CompositeInfo {
 }
 
 let gradEnabled = true;
+
+// In-place writes bump a version per storage array. A backward that reads values which were
+// overwritten after the forward pass would compute a wrong gradient, so it throws instead.
+const storageVersions = new WeakMap<object, number>();
+
+/** Marks a storage array as modified in place (called by every in-place write). */
+export function bumpVersion(data: object): void {
+  storageVersions.set(data, (storageVersions.get(data) ?? 0) + 1);
+}
+
+function versionOf(t: Tensor): number {
+  return storageVersions.get(t.data) ?? 0;
+}
 
 /** True unless inside `noGrad`. */
 export function isGradEnabled(): boolean {
@@ -43,7 +58,7 @@ export function noGrad<T>(fn: () => T): T {
 export function record(out: Tensor, op: string, inputs: Tensor[], backward: GradNode['backward']): Tensor {
   if (gradEnabled && inputs.some((t) => t.requiresGrad)) {
     out.requiresGrad = true;
-    out.gradFn = { op, inputs, backward };
+    out.gradFn = { op, inputs, backward, versions: [...inputs, out].map(versionOf) };
   }
   return out;
 }
@@ -111,6 +126,7 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, onesLike: (t
         t.grad = t.grad ? t.grad.add(g) : g.toDtype(t.dtype).contiguous();
       }
       if (!t.gradFn) continue;
+      checkVersions(t);
       const inputGrads = t.gradFn.backward(g);
       t.gradFn.inputs.forEach((input, k) => {
         const ig = inputGrads[k];
@@ -119,6 +135,19 @@ export function runBackward(root: Tensor, grad: Tensor | undefined, onesLike: (t
         const prev = grads.get(input);
         grads.set(input, prev ? prev.add(cast) : cast);
       });
+    }
+  });
+}
+
+function checkVersions(t: Tensor): void {
+  const node = t.gradFn as GradNode;
+  [...node.inputs, t].forEach((x, k) => {
+    if (versionOf(x) !== node.versions[k]) {
+      const which = k < node.inputs.length ? `input ${k}` : 'output';
+      throw new Error(
+        `backward: the ${which} (shape ${fmtList(x.shape)}) of '${node.op}' was modified by an in-place operation after the forward pass; ` +
+          'recompute the forward pass after in-place updates (e.g. after optimizer.step())',
+      );
     }
   });
 }

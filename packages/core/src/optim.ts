@@ -1,5 +1,6 @@
 // Optimizers (SGD, RMSprop, Adam, AdamW) following PyTorch 1.13's update rules operation by
 // operation, and the StepLR scheduler.
+import { bumpVersion } from './autograd.js';
 import { allocStorage, type Storage } from './dtype.js';
 import { readContiguous, writeInto } from './primitives.js';
 import { Tensor } from './tensor.js';
@@ -61,6 +62,7 @@ export abstract class Optimizer<O extends { lr: number }> {
         };
         this.update(values, grad, group, st.step, buffer, st.buffers);
         if (!contiguous) writeInto(p, Tensor.fromStorage(values, p.shape));
+        bumpVersion(p.data);
       }
     }
   }

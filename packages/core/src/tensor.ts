@@ -1,6 +1,6 @@
 // The Tensor class: storage + shape + strides + offset, autograd fields, and the ops as methods.
 // Methods only delegate: primitives live in primitives.ts, composed ops in ops.ts.
-import { type CompositeInfo, type GradNode, isGradEnabled, noGrad, runBackward } from './autograd.js';
+import { bumpVersion, type CompositeInfo, type GradNode, isGradEnabled, noGrad, runBackward } from './autograd.js';
 import { type DType, dtypeOf, isFloat, type Storage } from './dtype.js';
 import { formatTensor } from './format.js';
 import * as ops from './ops.js';
@@ -230,6 +230,7 @@ export class Tensor {
     const s = typeof src === 'number' ? ops.full([], src, this.dtype) : src;
     ops.broadcastCheck(s.shape, this.shape, 'copy_');
     P.writeInto(this, s);
+    bumpVersion(this.data);
     return this;
   }
   /** Sets every element to `value`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { F, nn, noGrad, ones, tensor, zeros } from '../src/index.js';
+import { F, nn, noGrad, ones, optim, tensor, zeros } from '../src/index.js';
 
 describe('bad input gets a clear error', () => {
   test('shape mismatches name the op and both shapes', () => {
@@ -84,5 +84,24 @@ describe('bad input gets a clear error', () => {
     expect(() => lin.forward(zeros([4, 5]))).toThrow(/linear: input has 5 features/);
     expect(() => new nn.BatchNorm2d(3).forward(zeros([2, 3]))).toThrow(/BatchNorm2d: expected 4D input/);
     expect(() => new nn.BatchNorm1d(3).forward(zeros([1, 3]))).toThrow(/more than 1 value per channel/);
+  });
+});
+
+describe('in-place changes after the forward pass', () => {
+  test('backward refuses to use overwritten values instead of returning a wrong gradient', () => {
+    const w = tensor([1, 2], { requiresGrad: true });
+    const y = w.mul(w).sum();
+    noGrad(() => w.mul_(10));
+    expect(() => y.backward()).toThrow(/the input 0 \(shape \[2\]\) of 'mul' was modified by an in-place operation/);
+  });
+  test('an optimizer step invalidates the old graph; a fresh forward pass works', () => {
+    const w = tensor([1, 2], { requiresGrad: true });
+    const opt = new optim.SGD([w], { lr: 0.1 });
+    const loss = w.mul(w).sum();
+    loss.backward();
+    opt.step();
+    expect(() => loss.backward()).toThrow(/modified by an in-place operation/);
+    w.mul(w).sum().backward();
+    expect(w.grad?.toFlatArray()).toEqual([2 + 1.6, 4 + 3.2]);
   });
 });
