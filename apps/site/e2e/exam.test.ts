@@ -1,7 +1,10 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { getAnswer, loadSolver, runSolver, type SolverResult } from '@i2dl/exams';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { baseURL, checkAnswer, collectErrors, FIXTURE, launch, openPage, question } from './browser';
+import { baseURL, checkAnswer, collectErrors, distDir, FIXTURE, launch, openPage, question } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,35 +28,56 @@ const answer = (result: SolverResult, path: string) => {
   return value;
 };
 
-test('every exam page renders its math and hydrates without console errors', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${baseURL()}/`);
-  const links = await page
+/** JavaScript budget per exam page once every island has hydrated (gzip), so pages stay light. */
+const JS_BUDGET_GZIP = 450_000;
+
+test('every exam page renders its math and hydrates without console errors, within the JS budget', async () => {
+  const home = await browser.newPage();
+  const weights: Record<string, number> = {};
+  await home.goto(`${baseURL()}/`);
+  const links = await home
     .locator('[data-exam-card] h3 a')
     .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  await home.close();
   expect(links.length).toBeGreaterThanOrEqual(2);
   for (const link of links) {
+    // A fresh context per exam: an empty cache, so every script the page needs is counted.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     const errors = collectErrors(page);
+    const scripts = new Set<string>();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
+    });
     await page.goto(link);
     expect(await page.locator('.katex').count(), link).toBeGreaterThan(0);
     expect(await page.locator('section.question').count(), link).toBeGreaterThan(0);
-    // Scroll through the page so every client:visible island hydrates, then check the console.
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
-        scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
+    // Bring each client:visible island into view in turn; each must hydrate once seen.
+    const stuck = await page.evaluate(async () => {
+      for (let tries = 0; tries < 400; tries++) {
+        const island = document.querySelector('astro-island[ssr]');
+        if (!island) return null;
+        // astro-island is display: contents (no box of its own): scroll to what it renders.
+        (island.firstElementChild ?? island.parentElement)?.scrollIntoView({ block: 'center' });
+        await new Promise((r) => setTimeout(r, 60));
       }
+      return document.querySelector('astro-island[ssr]')?.closest('section')?.id ?? 'an island';
     });
+    expect(stuck, `${link}: island that did not hydrate`).toBeNull();
     await page.waitForLoadState('networkidle');
-    // Every island hydrates (a crash in one would leave it server-only or show its error box).
-    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout: 10_000 });
     expect(await page.locator('.error-box').count(), `${link}: error boxes`).toBe(0);
     expect(errors, link).toEqual([]);
-    page.removeAllListeners('console');
-    page.removeAllListeners('pageerror');
+    weights[new URL(link).pathname] = [...scripts].reduce(
+      (sum, path) => sum + gzipSync(readFileSync(join(distDir(), path.replace(/^\/i2dl\//, '')))).length,
+      0,
+    );
+    await context.close();
   }
-  await page.close();
-});
+  // For the report: the JavaScript each exam page loads (gzip), heaviest first.
+  const ranked = Object.entries(weights).sort((a, b) => b[1] - a[1]);
+  writeFileSync(join(distDir(), 'e2e-js-weights.json'), JSON.stringify(Object.fromEntries(ranked), null, 2));
+  expect(ranked[0][1], `heaviest page ${ranked[0][0]}`).toBeLessThan(JS_BUDGET_GZIP);
+}, 240_000);
 
 describe('every question kind grades a right and a wrong answer', () => {
   let page: Page;
@@ -184,6 +208,31 @@ describe('every question kind grades a right and a wrong answer', () => {
     await again.locator('input[data-blank="h"]').fill(String(answer(result, 'outputHeight')));
     await again.locator('input[data-blank="c"]').fill('3');
     expect(await checkAnswer(again)).toEqual({ credits: '1 / 2 credits', verdict: 'partial' });
+  });
+
+  test('consequential marking: a later answer is graded against the earlier one', async () => {
+    const wrongChannels = 3;
+    const own = await solved('conv-output', {
+      channels: 3,
+      height: 32,
+      width: 32,
+      kernel: 5,
+      stride: 1,
+      padding: 0,
+      filters: wrongChannels,
+    });
+    await fresh();
+    const earlier = await question(page, '2.4');
+    await earlier.locator('input[data-blank="c"]').fill(String(wrongChannels));
+    const later = await question(page, '2.5');
+    await later.locator('[data-answer-input]').fill(String(answer(own, 'params')));
+    expect((await checkAnswer(later)).verdict).toBe('correct');
+    expect(await later.locator('.feedback').textContent()).toContain('your own earlier answer');
+    // Without an earlier answer the exam's own key applies.
+    await fresh();
+    const alone = await question(page, '2.5');
+    await alone.locator('[data-answer-input]').fill(String(answer(own, 'params')));
+    expect((await checkAnswer(alone)).verdict).toBe('incorrect');
   });
 
   test('expression with a live KaTeX preview', async () => {
@@ -328,7 +377,7 @@ describe('live solver islands', () => {
 
 test('without JavaScript the questions, inputs and default solutions are all there', async () => {
   const { page, close } = await openPage(browser, `/exams/${FIXTURE}/`, { javaScriptEnabled: false });
-  expect(await page.locator('section.question').count()).toBe(12);
+  expect(await page.locator('section.question').count()).toBe(13);
   expect(await page.locator('input.option-input').count()).toBeGreaterThan(3);
   expect(await page.locator('[data-answer-input]').count()).toBeGreaterThan(3);
   // The default variant's worked steps and figures were rendered on the server.

@@ -2,7 +2,6 @@
 // validator), its frontmatter checked by the same schema the validator uses. I2DL_FIXTURES=1
 // adds the browser tests' fixture exam (every question kind once); only the e2e build sets it.
 
-
 import { defineCollection } from 'astro:content';
 import { examFrontmatterSchema } from '@i2dl/exams';
 import { glob } from 'astro/loaders';

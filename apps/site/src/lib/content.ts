@@ -2,10 +2,10 @@
 // their structure (the same reader the validator uses), and solveDefault runs a solver once
 // per parameter set at build time.
 
+import { type CollectionEntry, getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type ExtractedExam, extractExam, loadSolver, type Question, runSolver, type SolverResult } from '@i2dl/exams';
-import { type CollectionEntry, getCollection } from 'astro:content';
 
 type Exam = ExtractedExam;
 
@@ -92,7 +92,14 @@ export async function solverTitle(solver: string): Promise<string> {
 
 /** The schema data of a question without its content facts (positions, raw props), for islands. */
 export function questionData(question: ExamQuestion): Question {
-  const { props: _props, position: _position, positions: _positions, figures: _figures, errata: _errata, steps: _steps, ...data } =
-    question;
+  const {
+    props: _props,
+    position: _position,
+    positions: _positions,
+    figures: _figures,
+    errata: _errata,
+    steps: _steps,
+    ...data
+  } = question;
   return data as Question;
 }

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type FieldSpec, gradeAnswer, parseField } from './grading';
 import { installOrdering } from './ordering';
+import { registerResponse } from './responses';
 import { useScope } from './scopeStore';
 
 export interface QuestionIslandProps {
@@ -17,6 +18,8 @@ export interface QuestionIslandProps {
   /** The default variant's answers, so grading needs no solver run until the variant changes. */
   defaultAnswers: Record<string, unknown> | null;
   anchor: string;
+  /** The questions this one is consequentially marked against (their answers are read from the page). */
+  earlier: Record<string, Question>;
 }
 
 const TYPED_KINDS = new Set(['numeric', 'integer', 'shape', 'expression']);
@@ -46,7 +49,7 @@ function Feedback({ result, html }: { result: GradeResult; html: string }) {
   );
 }
 
-function Controls({ question, scoring, scope, defaultAnswers, anchor }: QuestionIslandProps) {
+function Controls({ question, scoring, scope, defaultAnswers, anchor, earlier }: QuestionIslandProps) {
   const root = useRef<HTMLDivElement>(null);
   const scopeState = scope ? useScope(scope as Parameters<typeof useScope>[0]) : null;
   const answers = (scopeState?.value.result?.answers ?? defaultAnswers ?? {}) as Record<string, unknown>;
@@ -68,6 +71,9 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor }: Question
   useEffect(() => {
     if (question.kind === 'matrix') setMatrix(Array.from({ length: rows }, () => Array(cols).fill('')));
   }, [rows, cols]);
+
+  // Later questions may be graded against this one's answer (consequential marking).
+  useEffect(() => registerResponse(question.id, rawResponse));
 
   // Native controls in the server HTML: ordering moves, blank previews and messages.
   useEffect(() => {
@@ -173,7 +179,11 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor }: Question
       for (const input of el.querySelectorAll<HTMLInputElement>('input[data-blank]')) await checkBlank(el, input);
     }
     await validateText();
-    const graded = await gradeAnswer(question, rawResponse(), answers, scoring);
+    const consequence =
+      scope && question.consequential
+        ? { earlier, solver: scope.solver, params: scopeState?.value.params ?? scope.defaultParams }
+        : null;
+    const graded = await gradeAnswer(question, rawResponse(), answers, scoring, consequence);
     setResult(graded);
     el?.setAttribute('data-graded', graded.grade.verdict);
   }
