@@ -1,20 +1,28 @@
 import { answerAt } from '../answer-path.js';
-import { type ExprTree, parseExpression } from '../parse/expression.js';
+import type { ExprTree } from '../parse/expression.js';
 import { parseResponse, type ResponseSpec, type ResponseValue } from '../parse/response.js';
-import type { Blank, Question, QuestionOf, Tolerance } from '../schema/question.js';
+import type { Blank, Question, QuestionOf } from '../schema/question.js';
 import { defaultScoring, roundCredits, type Scoring } from '../schema/scoring.js';
 import type { AnswerValue } from '../solvers/types.js';
-import { countTicks, multipleChoiceFraction } from './choice.js';
-import { expressionsEquivalent } from './equivalence.js';
+import {
+  type GradeKey,
+  GradeKeyError,
+  matrixKey,
+  numberKey,
+  type Score,
+  scoreExpression,
+  scoreMatrix,
+  scoreMultipleChoice,
+  scoreNumber,
+  scoreOrdering,
+  scoreRubric,
+  scoreShape,
+  shapeKey,
+} from './kinds.js';
+import { applyMistakes } from './mistakes.js';
 import { formatNumber, type GradeResult, headline, invalidResult, verdictFor } from './result.js';
-import { compareNumber, defaultTolerance } from './tolerance.js';
 
-/**
- * The key a grader compares with: a solver value for numeric, integer, shape, expression and matrix
- * questions, a record by blank id for blanks, and nothing for choice, true-false, ordering and free-text
- * questions (their key is in the question).
- */
-export type GradeKey = AnswerValue | Readonly<Record<string, AnswerValue>> | undefined;
+export { type GradeKey, GradeKeyError } from './kinds.js';
 
 /** What a grader may know beyond the question, the response and the key. */
 export interface GradeContext {
@@ -28,21 +36,6 @@ export interface GradeContext {
   questions?: Readonly<Record<string, Question>>;
   /** re-solves this question's solver with other params (synchronously), for consequential marking */
   solve?: (params: Record<string, unknown>) => { answers: Record<string, AnswerValue> } | undefined;
-}
-
-/** Thrown when a key does not fit its question: a content or programming error, never a student's. */
-export class GradeKeyError extends Error {
-  override name = 'GradeKeyError';
-}
-
-interface Score {
-  /** share of the credits in [0, 1] */
-  fraction: number;
-  feedback: string[];
-  expected?: string;
-  parts?: Record<string, GradeResult>;
-  /** false when some part is wrong even though it carries no credits (a 0-credit blank) */
-  allRight?: boolean;
 }
 
 /**
@@ -111,7 +104,8 @@ function toResult(score: Score, maxCredits: number, granularity?: number): Grade
   return result;
 }
 
-type ValueSpec = Question | (Blank & { credits: number });
+/** A question, or a blank graded like one with its share of the credits. */
+export type ValueSpec = Question | (Blank & { credits: number });
 
 function scoreValue(question: ValueSpec, value: ResponseValue, key: GradeKey, scoring: Scoring): Score {
   switch (question.kind) {
@@ -147,113 +141,6 @@ function scoreValue(question: ValueSpec, value: ResponseValue, key: GradeKey, sc
     case 'free-text':
       return scoreRubric(question, value as string[]);
   }
-}
-
-function scoreMultipleChoice(question: QuestionOf<'multiple-choice'>, ticked: string[], scoring: Scoring): Score {
-  const counts = countTicks(question.options, ticked);
-  const strategy = question.scoring ?? scoring.multipleChoice;
-  const parts: Record<string, GradeResult> = {};
-  for (const o of question.options) {
-    const right = ticked.includes(o.id) === o.correct;
-    parts[o.id] = {
-      credits: 0,
-      maxCredits: 0,
-      verdict: right ? 'correct' : 'incorrect',
-      feedback: [o.correct ? 'This option is correct.' : 'This option is wrong.', ...(o.why ? [o.why] : [])],
-    };
-  }
-  const correctIds = question.options.filter((o) => o.correct).map((o) => o.id);
-  const summary =
-    `${counts.rightTicks} of ${counts.correct} correct option${counts.correct === 1 ? '' : 's'} ticked` +
-    (counts.wrongTicks > 0 ? `, ${counts.wrongTicks} wrong tick${counts.wrongTicks === 1 ? '' : 's'}` : '') +
-    ` (scored ${strategy}).`;
-  return {
-    fraction: multipleChoiceFraction(strategy, counts),
-    feedback: counts.rightBoxes === counts.options ? [] : [summary],
-    expected: correctIds.length > 0 ? correctIds.join(', ') : 'none of the options',
-    parts,
-  };
-}
-
-function scoreOrdering(question: QuestionOf<'ordering'>, order: string[]): Score {
-  const expected = (question.order ?? question.orders?.[0])?.join(' → ');
-  if (question.constraints) {
-    const position = new Map(order.map((id, i) => [id, i]));
-    const broken = question.constraints.filter(([before, after]) => position.get(before)! > position.get(after)!);
-    return {
-      fraction: broken.length === 0 ? 1 : 0,
-      feedback: broken.map(
-        ([before, after]) => `${itemText(question, before)} must come before ${itemText(question, after)}.`,
-      ),
-      expected: question.constraints.map(([b, a]) => `${b} before ${a}`).join('; '),
-    };
-  }
-  const accepted = question.order ? [question.order] : (question.orders ?? []);
-  const right = accepted.some((o) => o.length === order.length && o.every((id, i) => id === order[i]));
-  return { fraction: right ? 1 : 0, feedback: [], ...(expected ? { expected } : {}) };
-}
-
-function itemText(question: QuestionOf<'ordering'>, id: string): string {
-  const text = question.items.find((i) => i.id === id)?.text.trim();
-  return text ? `"${text}"` : `"${id}"`;
-}
-
-function scoreNumber(value: number, key: number, tolerance: Tolerance | undefined, unit?: string): Score {
-  const match = compareNumber(value, key, tolerance ?? defaultTolerance);
-  const expected = `${formatNumber(key)}${unit ? ` ${unit}` : ''}`;
-  if (match === 'exact') return { fraction: 1, feedback: [] };
-  if (match === 'tolerated') {
-    return { fraction: 1, feedback: [`Within the tolerance; the exact value is ${expected}.`], expected };
-  }
-  return { fraction: 0, feedback: [], expected };
-}
-
-function scoreShape(value: number[], key: number[]): Score {
-  const expected = `(${key.join(', ')})`;
-  if (value.length !== key.length) {
-    return { fraction: 0, feedback: [`The shape has ${key.length} dimensions, not ${value.length}.`], expected };
-  }
-  return { fraction: value.every((d, i) => d === key[i]) ? 1 : 0, feedback: [], expected };
-}
-
-function scoreExpression(id: string, value: ExprTree, key: GradeKey, variables: readonly string[]): Score {
-  if (typeof key !== 'string') throw new GradeKeyError(`question ${id}: an expression key is a formula string`);
-  const parsedKey = parseExpression(key, variables);
-  if (!parsedKey.ok) throw new GradeKeyError(`question ${id}: the key "${key}" cannot be read: ${parsedKey.message}`);
-  const result = expressionsEquivalent(value, parsedKey.value, variables);
-  const feedback: string[] = [];
-  if (!result.equivalent && result.counterexample && variables.length > 0) {
-    const at = Object.entries(result.counterexample)
-      .map(([n, v]) => `${n} = ${formatNumber(v)}`)
-      .join(', ');
-    feedback.push(`Your expression differs from the answer at ${at}.`);
-  }
-  return { fraction: result.equivalent ? 1 : 0, feedback, expected: key };
-}
-
-function scoreMatrix(value: number[][], key: number[][], tolerance: Tolerance | undefined): Score {
-  const expected = `[${key.map((row) => `[${row.map(formatNumber).join(', ')}]`).join(', ')}]`;
-  if (value.length !== key.length || value[0].length !== key[0].length) {
-    return {
-      fraction: 0,
-      feedback: [`The matrix is ${key.length}×${key[0].length}, not ${value.length}×${value[0].length}.`],
-      expected,
-    };
-  }
-  let wrong = 0;
-  let tolerated = 0;
-  key.forEach((row, i) => {
-    row.forEach((k, j) => {
-      const match = compareNumber(value[i][j], k, tolerance ?? defaultTolerance);
-      if (match === 'wrong') wrong++;
-      if (match === 'tolerated') tolerated++;
-    });
-  });
-  if (wrong > 0)
-    return { fraction: 0, feedback: [`${wrong} entr${wrong === 1 ? 'y is' : 'ies are'} wrong.`], expected };
-  return tolerated > 0
-    ? { fraction: 1, feedback: [`Within the tolerance; the exact matrix is ${expected}.`], expected }
-    : { fraction: 1, feedback: [] };
 }
 
 /** Credits per blank: a blank's own `credits`, the rest split evenly among blanks without. */
@@ -295,37 +182,6 @@ function scoreBlanks(
     parts,
     allRight: wrong.length === 0,
   };
-}
-
-function scoreRubric(question: QuestionOf<'free-text'>, ticked: string[]): Score {
-  const earned = question.rubric.filter((c) => ticked.includes(c.id)).reduce((s, c) => s + c.credits, 0);
-  const total = question.rubric.reduce((s, c) => s + c.credits, 0);
-  const fraction = total > 0 ? earned / total : ticked.length === question.rubric.length ? 1 : 0;
-  const missed = question.rubric.filter((c) => !ticked.includes(c.id)).map((c) => `Missing: ${c.text}`);
-  return { fraction, feedback: missed };
-}
-
-function numberKey(id: string, key: GradeKey): number {
-  if (typeof key !== 'number' || !Number.isFinite(key)) {
-    throw new GradeKeyError(`question ${id}: the key must be a finite number, got ${JSON.stringify(key)}`);
-  }
-  return key;
-}
-
-function shapeKey(id: string, key: GradeKey): number[] {
-  if (!Array.isArray(key) || !key.every((d) => Number.isInteger(d))) {
-    throw new GradeKeyError(`question ${id}: a shape key is a list of whole numbers, got ${JSON.stringify(key)}`);
-  }
-  return key as number[];
-}
-
-function matrixKey(id: string, key: GradeKey): number[][] {
-  const rows = Array.isArray(key) ? key : [];
-  const ok =
-    rows.length > 0 &&
-    rows.every((r) => Array.isArray(r) && r.length === (rows[0] as unknown[]).length && r.every(Number.isFinite));
-  if (!ok) throw new GradeKeyError(`question ${id}: a matrix key is a non-empty rectangular number[][]`);
-  return key as number[][];
 }
 
 /** Re-grades against a key solved with the student's own earlier answers (consequential marking). */
@@ -373,54 +229,4 @@ function readEarlierAnswer(from: string, context: GradeContext): number | number
   if (typeof v === 'number') return v;
   if (Array.isArray(v) && v.every((x) => typeof x === 'number')) return v as number[];
   return undefined;
-}
-
-/** Checks the question's `<Mistake>`s in order; the first that matches adds its feedback (and credits). */
-function applyMistakes(question: Question, value: ResponseValue, score: Score, context: GradeContext): Score {
-  for (const mistake of question.mistakes) {
-    let target: unknown = mistake.match;
-    if (mistake.answer !== undefined) {
-      const found = answerAt(context.answers, mistake.answer);
-      if (!found.ok) continue;
-      target = found.value;
-    }
-    let spec: ValueSpec = question;
-    let actual = value;
-    if (mistake.blank !== undefined) {
-      const blank = question.kind === 'blanks' ? question.blanks.find((b) => b.id === mistake.blank) : undefined;
-      if (!blank) continue;
-      spec = { ...blank, credits: 0 };
-      actual = (value as Record<string, ResponseValue>)[blank.id];
-    }
-    if (matches(spec, actual, target)) {
-      const fraction = Math.max(score.fraction, question.credits > 0 ? (mistake.credits ?? 0) / question.credits : 0);
-      return { ...score, fraction, feedback: [mistake.feedback, ...score.feedback] };
-    }
-  }
-  return score;
-}
-
-function matches(spec: ValueSpec, actual: ResponseValue, target: unknown): boolean {
-  if (spec.kind === 'blanks' || spec.kind === 'free-text') return false;
-  const parsedTarget = parseResponse(spec, target);
-  if (!parsedTarget.ok) return false;
-  const t = parsedTarget.value;
-  switch (spec.kind) {
-    case 'numeric':
-      return compareNumber(actual as number, t as number, spec.tolerance) !== 'wrong';
-    case 'expression':
-      return expressionsEquivalent(actual as ExprTree, t as ExprTree, spec.variables ?? []).equivalent;
-    case 'matrix': {
-      const [a, b] = [actual as number[][], t as number[][]];
-      return (
-        a.length === b.length &&
-        a.every(
-          (row, i) =>
-            row.length === b[i].length && row.every((x, j) => compareNumber(x, b[i][j], spec.tolerance) !== 'wrong'),
-        )
-      );
-    }
-    default:
-      return JSON.stringify(actual) === JSON.stringify(t);
-  }
 }
