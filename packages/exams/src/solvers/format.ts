@@ -48,10 +48,6 @@ export function shapeTex(shape: readonly number[]): string {
   return shape.join(' \\times ');
 }
 
-/** A shape as plain text `8x8x5`, as students type it. */
-export function shapeText(shape: readonly number[]): string {
-  return shape.join('x');
-}
 
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
