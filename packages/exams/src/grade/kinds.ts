@@ -21,6 +21,7 @@ export class GradeKeyError extends Error {
   override name = 'GradeKeyError';
 }
 
+/** What a kind's scorer returns: a share of the credits with feedback, before credits are rounded. */
 export interface Score {
   /** share of the credits in [0, 1] */
   fraction: number;
