@@ -48,7 +48,6 @@ export function shapeTex(shape: readonly number[]): string {
   return shape.join(' \\times ');
 }
 
-
 function trimZeros(s: string): string {
   return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }
