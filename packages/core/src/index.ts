@@ -31,6 +31,14 @@ export * as nn from './nn/index.js';
 export { stack } from './ops.js';
 /** Optimizers (torch.optim) and `lrScheduler.StepLR`. */
 export * as optim from './optim.js';
+/** A pool of worker threads for large matrix products (Node worker_threads, browser Web Workers). */
+export {
+  createWorkerPool,
+  DEFAULT_PARALLEL_THRESHOLD,
+  type PoolTransport,
+  type WorkerPool,
+  type WorkerPoolOptions,
+} from './parallel/index.js';
 export { cat, where } from './primitives.js';
 export { defaultGenerator, Generator, manualSeed } from './random.js';
 export { type IndexSpec, type NestedArray, Tensor, type TensorLike } from './tensor.js';
