@@ -79,7 +79,9 @@ export function frame(spec: FrameSpec, content: (SvgTree | null | undefined | fa
       class: `i2dl-viz i2dl-viz-${spec.kind}`,
       viewBox: `0 0 ${Math.round(spec.width)} ${Math.round(spec.height)}`,
       width: '100%',
-      style: spec.minWidth ? `min-width:${Math.round(spec.minWidth)}px;height:auto` : 'max-width:100%;height:auto',
+      // Fills its container up to its natural size (never blown up past it, so text keeps its
+      // size on wide screens); wide diagrams may also keep a minimum width.
+      style: `${spec.minWidth ? `min-width:${Math.round(spec.minWidth)}px;` : ''}max-width:${Math.round(spec.width)}px;height:auto`,
       role: 'img',
       'aria-labelledby': `${id}-title ${id}-desc`,
       'font-family': FONT_FAMILY,

@@ -383,6 +383,14 @@ export function crowdedSpecs(): [string, ChartSpec][] {
       },
     ],
     [
+      'fill-in graph, top to bottom',
+      {
+        kind: 'graph',
+        data: batchNormGraph(),
+        options: { title: 'Fill in the batch-norm graph', showValues: false, showGrads: false, direction: 'TB' },
+      },
+    ],
+    [
       'long horizontal bar labels',
       {
         kind: 'bar',

@@ -206,7 +206,7 @@ export function receptiveFieldDiagram(data: ReceptiveFieldData, options: Recepti
           )
         : null;
     const gridLines =
-      cell >= 4
+      cell >= 3
         ? el('path', {
             class: 'viz-cells',
             d:
