@@ -2,6 +2,7 @@
  * The public solver API: `solverNames`, `loadSolver`, `runSolver`, plus the helpers content
  * tooling needs (`getAnswer`, `answerPaths`). See docs/contracts.md, "Solvers".
  */
+import { z } from 'zod';
 import { solverLoaders } from './registry.js';
 import type { AnswerValue, SolverDefinition, SolverResult } from './types.js';
 
@@ -29,6 +30,31 @@ export async function loadSolver(name: string): Promise<SolverDefinition<unknown
   }
   const module = await solverLoaders[name]();
   return module.default as SolverDefinition<unknown>;
+}
+
+/** What a parameter form needs to know about a solver: its names, defaults and a JSON Schema of its params. */
+export interface SolverDescription {
+  name: string;
+  title: string;
+  topics: SolverDefinition<unknown>['topics'];
+  defaults: unknown;
+  /** JSON Schema (draft 2020-12) of the params as accepted (defaults optional), with the `.describe()` texts. */
+  paramsSchema: Record<string, unknown>;
+}
+
+/**
+ * Describes one solver for building an editable parameter form (e.g. the site's islands):
+ * the params' JSON Schema comes from the solver's zod schema, so it never drifts from validation.
+ */
+export async function describeSolver(name: string): Promise<SolverDescription> {
+  const solver = await loadSolver(name);
+  return {
+    name: solver.name,
+    title: solver.title,
+    topics: solver.topics,
+    defaults: solver.defaults,
+    paramsSchema: z.toJSONSchema(solver.params, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+  };
 }
 
 /** The outcome of `runSolver`: the result with the validated params, or a message saying what is wrong. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerPaths, getAnswer, loadSolver, runSolver, solverNames } from '../../src/solvers/index.js';
+import { answerPaths, describeSolver, getAnswer, loadSolver, runSolver, solverNames } from '../../src/solvers/index.js';
 import { solverLoaders } from '../../src/solvers/registry.js';
 
 describe('runSolver', () => {
@@ -48,6 +48,20 @@ describe('registry', () => {
       expect(solver.name).toBe(name);
       expect(solver.topics.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('describeSolver', () => {
+  it('gives every solver a JSON Schema of its params with the field descriptions', async () => {
+    for (const name of solverNames) {
+      const description = await describeSolver(name);
+      expect(description.paramsSchema.type, name).toBe('object');
+    }
+    const conv = await describeSolver('conv-output');
+    const properties = conv.paramsSchema.properties as Record<string, { description?: string; type?: string }>;
+    expect(properties.kernel.type).toBe('integer');
+    expect(properties.padding.description).toMatch(/zero padding/);
+    expect(conv.defaults).toMatchObject({ kernel: 7, stride: 3 });
   });
 });
 
