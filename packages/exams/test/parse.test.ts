@@ -195,6 +195,9 @@ describe('parseMatrix', () => {
     expect(message(parseMatrix('[[1, x]]'))).toContain('entry (1, 2)');
     expect(message(parseMatrix('[[1, 2], [3, 4]'))).toMatch(/unbalanced parentheses/);
     expect(message(parseMatrix(''))).toContain('enter a matrix');
+    expect(message(parseMatrix([Array.from({ length: 20_000 }, () => 1)]))).toBe(
+      'the matrix is too large (at most 10000 entries)',
+    );
   });
 });
 

@@ -29,8 +29,13 @@ export function parseMatrix(raw: unknown, options: NumberOptions = {}): ParseRes
   return readRows(rows, options);
 }
 
+/** More entries than any exam matrix has; larger input is refused before any entry is read. */
+const MAX_ENTRIES = 10_000;
+
 function readRows(rows: unknown[][], options: NumberOptions): ParseResult<number[][]> {
   if (rows.length === 0 || rows[0].length === 0) return fail('enter a matrix such as [[1, 2], [3, 4]]');
+  if (rows.length * rows[0].length > MAX_ENTRIES)
+    return fail(`the matrix is too large (at most ${MAX_ENTRIES} entries)`);
   const out: number[][] = [];
   for (const [i, row] of rows.entries()) {
     if (row.length !== rows[0].length) {
