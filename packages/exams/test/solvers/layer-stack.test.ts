@@ -15,6 +15,13 @@ describe('layer-stack', () => {
     expectNumber(r, 'totalParams', 408 + 16 + 3216 + 32 + 784 * 19 + 19);
   });
 
+  it('TUM 2022 4.2: with a batch of N = 16 the input is 16 × 2 × 28 × 28 and the output 16 × 19', async () => {
+    const { default: solver } = await import('../../src/solvers/layer-stack.js');
+    const r = await solveWith('layer-stack', { ...solver.defaults, inputShape: [16, 2, 28, 28], batch: true });
+    expectNumbers(r, 'outputShape', [16, 19]);
+    expectNumbers(r, 'outputShapes.0', [16, 8, 28, 28]);
+  });
+
   it('TUM 2020 4d: three 3×3 convolutions, stride 1, no padding → receptive field 7×7', async () => {
     const conv = { type: 'conv', outChannels: 1, kernelSize: 3, stride: 1, padding: 0 };
     const r = await solveWith('layer-stack', { inputShape: [1, 224, 224], layers: [conv, conv, conv] });
