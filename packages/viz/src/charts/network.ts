@@ -146,9 +146,9 @@ export function layoutNetwork(
   const { layers, weights, biases } = checkNetwork(data);
   const rows = Math.max(...layers.map((layer, l) => layer.nodes.length + (biases[l] ? 1 : 0)));
   const width = options.width ?? Math.max(480, Math.min(960, 200 * layers.length));
-  const height = options.height ?? Math.max(240, Math.min(900, 70 + rows * 88));
+  const fixedHeight = options.height ?? Math.max(240, Math.min(900, 70 + rows * 88));
   const top = 40;
-  const bottom = height - 20;
+  const bottom = fixedHeight - 20;
   const step = Math.min(96, (bottom - top) / Math.max(1, rows));
   const radius = (label: string, value?: number) =>
     Math.max(
@@ -193,6 +193,15 @@ export function layoutNetwork(
     nodes.push(...placed);
     return placed;
   });
+  // Without a fixed height, trim the blank band left by centring: the highest node sits just
+  // under the layer names and the figure ends just under the lowest one.
+  let height = fixedHeight;
+  if (options.height === undefined) {
+    const highest = Math.min(...nodes.map((n) => n.y - n.r));
+    const lowest = Math.max(...nodes.map((n) => n.y + n.r));
+    for (const n of nodes) n.y += top - 6 - highest;
+    height = Math.ceil(lowest - highest + top + 8);
+  }
   const edges: NetworkLayout['edges'] = [];
   const nodeBoxes: Box[] = nodes.map((n) => ({ x: n.x - n.r, y: n.y - n.r, width: 2 * n.r, height: 2 * n.r }));
   // Greedy label placement: each weight sits on its own edge, at the first fraction of the way
