@@ -131,6 +131,17 @@ describe('extractExam reports content problems with file, line and field', () =>
     expect(issues.find((i) => i.field === 'Question "1" field "answer"')?.message).toContain(expected);
   });
 
+  test('a question that cannot be read does not also produce a credits-sum error', () => {
+    const good =
+      '<Question id="1" kind="true-false" credits={1} topics={["mlp"]} answer={true}>\nQ\n<Solution>S</Solution>\n</Question>';
+    const bad =
+      '<Question id="2" kind="true-false" credits={1} topics={["mlp"]}>\nQ\n<Solution>S</Solution>\n</Question>';
+    const { issues } = exam(wrap(`${good}\n\n${bad}`));
+    expect(issues.map((i) => `${i.field}: ${i.message}`)).toEqual([
+      'Question "2" field "answer": a true-false question needs answer={true} or answer={false}',
+    ]);
+  });
+
   test('unary minus is a literal', () => {
     const { issues } = exam(
       wrap('<Question id="1" kind="true-false" credits={-2} topics={["mlp"]} answer={true}>\nQ\n</Question>'),

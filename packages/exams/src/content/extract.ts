@@ -87,7 +87,8 @@ class Extractor {
     if (!frontmatter.value || !frontmatter.position) return { issues: this.issues };
     const { value, position } = frontmatter;
     const sum = problems.reduce((s, p) => s + p.credits, 0);
-    if (problems.length > 0 && !closeTo(sum, value.totalCredits)) {
+    const complete = problems.length === elements.filter((e) => e.name === 'Problem').length;
+    if (complete && problems.length > 0 && !closeTo(sum, value.totalCredits)) {
       this.error(
         position.totalCredits ?? position.id,
         'frontmatter field "totalCredits"',
@@ -146,7 +147,15 @@ class Extractor {
     }
     problem.topics = topicsOf(problem.questions);
     const sum = problem.questions.reduce((s, q) => s + q.credits, 0);
-    if (id && typeof props.credits === 'number' && problem.questions.length > 0 && !closeTo(sum, props.credits)) {
+    // A question that could not be read was reported already; summing the others would only add noise.
+    const complete = problem.questions.length === elements.filter((e) => e.name === 'Question').length;
+    if (
+      id &&
+      typeof props.credits === 'number' &&
+      complete &&
+      problem.questions.length > 0 &&
+      !closeTo(sum, props.credits)
+    ) {
       this.error(
         positions.credits ?? position,
         `${owner} field "credits"`,
