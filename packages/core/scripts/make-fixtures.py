@@ -402,6 +402,7 @@ MODULES = {
                                     batch_first=a.get('batchFirst', False)),
     'MLP': lambda a: torch.nn.Sequential(torch.nn.Linear(3, 5), torch.nn.ReLU(), torch.nn.Linear(5, 2),
                                          torch.nn.Sigmoid()),
+    'ConvFancy': lambda a: torch.nn.Conv2d(4, 2, (3, 2), stride=(2, 1), padding=1, dilation=2, groups=2, bias=False),
     'Mixed': lambda a: torch.nn.Sequential(torch.nn.ConvTranspose2d(2, 3, 2, stride=2), torch.nn.LeakyReLU(0.2),
                                            torch.nn.AvgPool2d(2), torch.nn.Tanh(),
                                            torch.nn.Upsample(scale_factor=2, mode='bilinear'),
@@ -438,7 +439,7 @@ def module_case(cases, name, kind, args, inputs, train=True, calls=1, dtype='flo
     out.backward(upstream)
     after = {camel(k): flat(v) for k, v in m.state_dict().items() if 'running' in k or 'num_batches' in k}
     cases.append({
-        'name': name, 'module': kind, 'dtype': dtype, 'args': args, 'train': train, 'calls': calls,
+        'name': name, 'module': kind, 'dtype': dtype, 'args': args, 'train': train, 'calls': calls, 'repr': str(m),
         'state': state, 'inputs': [enc(x.detach()) for x in xs], 'output': flat(out), 'upstream': flat(upstream),
         'inputGrads': [flat(x.grad) for x in xs],
         'paramGrads': {camel(k): flat(p.grad) for k, p in m.named_parameters()},
@@ -475,6 +476,9 @@ def module_cases():
     module_case(c, 'Conv2d float32', 'Conv2d', {'in': 2, 'out': 3, 'kernel': 3, 'padding': 1}, [rn(2, 2, 5, 5)],
                 dtype='float32')
     module_case(c, 'LSTM float32', 'LSTM', {'in': 3, 'hidden': 2}, [rn(3, 2, 3)], dtype='float32')
+    module_case(c, 'BatchNorm2d eval (momentum 0.3)', 'BatchNorm2d', {'features': 2, 'momentum': 0.3}, [rn(1, 2, 2, 2)],
+                train=False)
+    module_case(c, 'Conv2d dilation, groups, no bias', 'ConvFancy', {}, [rn(1, 4, 6, 6)])
     return c
 
 

@@ -12,6 +12,8 @@ interface ModuleCase {
   train: boolean;
   calls: number;
   state: Record<string, Encoded>;
+  /** What PyTorch prints for the module. */
+  repr: string;
   inputs: Encoded[];
   output: Num[];
   upstream: Num[];
@@ -43,6 +45,8 @@ const MODULES: Record<string, (a: ModuleCase['args'], dtype: DType) => nn.AnyMod
   LSTM: (a, dtype) => new nn.LSTM(a.in, a.hidden, { numLayers: a.layers, batchFirst: a.batchFirst, dtype }),
   MLP: (_, dtype) =>
     new nn.Sequential(new nn.Linear(3, 5, { dtype }), new nn.ReLU(), new nn.Linear(5, 2, { dtype }), new nn.Sigmoid()),
+  ConvFancy: (_, dtype) =>
+    new nn.Conv2d(4, 2, [3, 2], { stride: [2, 1], padding: 1, dilation: 2, groups: 2, bias: false, dtype }),
   Mixed: (_, dtype) =>
     new nn.Sequential(
       new nn.ConvTranspose2d(2, 3, 2, { stride: 2, dtype }),
@@ -79,6 +83,7 @@ describe(`nn modules against PyTorch ${modules.torch}`, () => {
     const state = Object.fromEntries(Object.entries(c.state).map(([k, e]) => [k, toTensor(e, c.dtype)]));
     m.loadStateDict(state);
     m.train(c.train);
+    expect(m.toString()).toBe(c.repr);
     const xs = c.inputs.map((e) => toTensor({ ...e, grad: true }, c.dtype));
     const forward = m.forward as unknown as AnyForward;
     for (let i = 1; i < c.calls; i++) forward.call(m, ...xs);

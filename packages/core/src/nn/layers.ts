@@ -8,7 +8,7 @@ import { fans, kaimingUniform, uniform } from '../init.js';
 import type { Generator } from '../random.js';
 import { fmtList } from '../shape.js';
 import type { Tensor } from '../tensor.js';
-import { type AnyModule, Module, Parameter } from './module.js';
+import { type AnyModule, Module, Parameter, pyFloat, pyPair } from './module.js';
 
 /** Options shared by layers with parameters. */
 export interface ParamOptions {
@@ -43,6 +43,9 @@ export class Linear extends Module {
   }
   override get typeName(): string {
     return 'Linear';
+  }
+  override extraRepr(): string {
+    return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${this.bias ? 'True' : 'False'}`;
   }
   forward(x: Tensor): Tensor {
     return F.linear(x, this.weight, this.bias);
@@ -80,6 +83,9 @@ export class Conv2d extends Module {
   override get typeName(): string {
     return 'Conv2d';
   }
+  override extraRepr(): string {
+    return convRepr(this.inChannels, this.outChannels, this.kernelSize, this.options, this.bias !== null);
+  }
   forward(x: Tensor): Tensor {
     return F.conv2d(x, this.weight, this.bias, this.options);
   }
@@ -111,6 +117,9 @@ export class ConvTranspose2d extends Module {
   override get typeName(): string {
     return 'ConvTranspose2d';
   }
+  override extraRepr(): string {
+    return convRepr(this.inChannels, this.outChannels, this.kernelSize, this.options, this.bias !== null);
+  }
   forward(x: Tensor): Tensor {
     return F.convTranspose2d(x, this.weight, this.bias, this.options);
   }
@@ -127,6 +136,10 @@ export class MaxPool2d extends Module {
   override get typeName(): string {
     return 'MaxPool2d';
   }
+  override extraRepr(): string {
+    const o = this.options;
+    return `kernel_size=${poolArg(this.kernelSize)}, stride=${poolArg(o.stride ?? this.kernelSize)}, padding=${poolArg(o.padding ?? 0)}, dilation=${poolArg(o.dilation ?? 1)}, ceil_mode=False`;
+  }
   forward(x: Tensor): Tensor {
     return F.maxPool2d(x, this.kernelSize, this.options);
   }
@@ -142,6 +155,10 @@ export class AvgPool2d extends Module {
   }
   override get typeName(): string {
     return 'AvgPool2d';
+  }
+  override extraRepr(): string {
+    const o = this.options;
+    return `kernel_size=${poolArg(this.kernelSize)}, stride=${poolArg(o.stride ?? this.kernelSize)}, padding=${poolArg(o.padding ?? 0)}`;
   }
   forward(x: Tensor): Tensor {
     return F.avgPool2d(x, this.kernelSize, this.options);
@@ -189,6 +206,10 @@ abstract class BatchNormBase extends Module {
     }
   }
   protected abstract checkInput(x: Tensor): void;
+  override extraRepr(): string {
+    const momentum = this.momentum === null ? 'None' : pyFloat(this.momentum);
+    return `${this.numFeatures}, eps=${pyFloat(this.eps)}, momentum=${momentum}, affine=${this.weight ? 'True' : 'False'}, track_running_stats=${this.runningMean ? 'True' : 'False'}`;
+  }
   forward(x: Tensor): Tensor {
     this.checkInput(x);
     if (x.shape[1] !== this.numFeatures) {
@@ -252,6 +273,9 @@ export class Dropout extends Module {
   override get typeName(): string {
     return 'Dropout';
   }
+  override extraRepr(): string {
+    return `p=${pyFloat(this.p)}, inplace=False`;
+  }
   forward(x: Tensor): Tensor {
     return F.dropout(x, this.p, this.training, this.options);
   }
@@ -274,6 +298,9 @@ export class LeakyReLU extends Module {
   }
   override get typeName(): string {
     return 'LeakyReLU';
+  }
+  override extraRepr(): string {
+    return `negative_slope=${pyFloat(this.negativeSlope)}`;
   }
   forward(x: Tensor): Tensor {
     return x.leakyRelu(this.negativeSlope);
@@ -308,6 +335,9 @@ export class Softmax extends Module {
   override get typeName(): string {
     return 'Softmax';
   }
+  override extraRepr(): string {
+    return `dim=${this.dim}`;
+  }
   forward(x: Tensor): Tensor {
     return x.softmax(this.dim);
   }
@@ -320,6 +350,9 @@ export class LogSoftmax extends Module {
   }
   override get typeName(): string {
     return 'LogSoftmax';
+  }
+  override extraRepr(): string {
+    return `dim=${this.dim}`;
   }
   forward(x: Tensor): Tensor {
     return x.logSoftmax(this.dim);
@@ -347,6 +380,9 @@ export class Flatten extends Module {
   override get typeName(): string {
     return 'Flatten';
   }
+  override extraRepr(): string {
+    return `start_dim=${this.startDim}, end_dim=${this.endDim}`;
+  }
   forward(x: Tensor): Tensor {
     return x.flatten(this.startDim, this.endDim);
   }
@@ -359,6 +395,16 @@ export class Upsample extends Module {
   }
   override get typeName(): string {
     return 'Upsample';
+  }
+  override extraRepr(): string {
+    const o = this.options;
+    const size = o.size === undefined ? '' : `size=${typeof o.size === 'number' ? o.size : pyPair(o.size)}`;
+    const sf = o.scaleFactor;
+    const scale =
+      sf === undefined
+        ? ''
+        : `scale_factor=${typeof sf === 'number' ? pyFloat(sf) : `(${pyFloat(sf[0])}, ${pyFloat(sf[1])})`}`;
+    return `${size || scale}, mode=${o.mode ?? 'nearest'}`;
   }
   forward(x: Tensor): Tensor {
     return F.interpolate(x, this.options);
@@ -389,6 +435,29 @@ export class Sequential extends Module {
     for (const layer of this.layers()) out = layer.forward(out);
     return out;
   }
+}
+
+/** PyTorch's conv arguments: stride always, the others only when not default. */
+function convRepr(
+  inC: number,
+  outC: number,
+  kernel: [number, number],
+  o: Conv2dLayerOptions & { outputPadding?: F.Pair },
+  bias: boolean,
+): string {
+  const parts = [`${inC}, ${outC}, kernel_size=${pyPair(kernel)}, stride=${pyPair(o.stride ?? 1)}`];
+  const isDefault = (v: F.Pair | undefined, d: number) => v === undefined || pyPair(v) === pyPair(d);
+  if (!isDefault(o.padding, 0)) parts.push(`padding=${pyPair(o.padding as F.Pair)}`);
+  if (!isDefault(o.outputPadding, 0)) parts.push(`output_padding=${pyPair(o.outputPadding as F.Pair)}`);
+  if (!isDefault(o.dilation, 1)) parts.push(`dilation=${pyPair(o.dilation as F.Pair)}`);
+  if ((o.groups ?? 1) !== 1) parts.push(`groups=${o.groups}`);
+  if (!bias) parts.push('bias=False');
+  return parts.join(', ');
+}
+
+/** Pooling arguments print as given: an int stays an int, a pair becomes a tuple. */
+function poolArg(v: F.Pair): string {
+  return typeof v === 'number' ? String(v) : pyPair(v);
 }
 
 export type { AnyModule };

@@ -37,6 +37,23 @@ export abstract class Module<I extends unknown[] = [Tensor], O = Tensor> {
     return this.constructor.name;
   }
 
+  /** The arguments PyTorch prints inside `Type(...)` for this layer (empty by default). */
+  extraRepr(): string {
+    return '';
+  }
+
+  /**
+   * The module tree as PyTorch prints it, e.g.
+   * `Sequential(\n  (0): Linear(in_features=2, out_features=3, bias=True)\n  (1): ReLU()\n)`.
+   */
+  toString(): string {
+    const children = this.namedChildren();
+    if (children.length === 0) return `${this.typeName}(${this.extraRepr()})`;
+    const lines = children.map(([name, child]) => `(${name}): ${child.toString().replace(/\n/g, '\n  ')}`);
+    const extra = this.extraRepr();
+    return `${this.typeName}(${extra ? `\n  ${extra}` : ''}\n  ${lines.join('\n  ')}\n)`;
+  }
+
   /** Registers a non-trainable tensor (like running statistics) saved in the state dict. */
   registerBuffer(name: string, t: Tensor): void {
     this.bufferNames.add(name);
@@ -151,4 +168,18 @@ export abstract class Module<I extends unknown[] = [Tensor], O = Tensor> {
     }
     return { missingKeys, unexpectedKeys };
   }
+}
+
+/** A number as Python's repr prints it (1.0, 0.1, 1e-05), for PyTorch-style module text. */
+export function pyFloat(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e16) return v.toFixed(1);
+  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e16)) {
+    return v.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return String(v);
+}
+
+/** A size as PyTorch prints module arguments: pairs as tuples `(3, 3)`. */
+export function pyPair(v: number | readonly [number, number]): string {
+  return typeof v === 'number' ? `(${v}, ${v})` : `(${v[0]}, ${v[1]})`;
 }

@@ -8,6 +8,13 @@ import type { Tensor } from '../tensor.js';
 import type { ParamOptions } from './layers.js';
 import { Module, Parameter } from './module.js';
 
+function recurrentRepr(m: { inputSize: number; hiddenSize: number }, extra: Record<string, string | false>): string {
+  const rest = Object.entries(extra)
+    .filter((e): e is [string, string] => e[1] !== false)
+    .map(([k, v]) => `${k}=${v}`);
+  return [`${m.inputSize}, ${m.hiddenSize}`, ...rest].join(', ');
+}
+
 /** Options of the recurrent layers. */
 export interface RecurrentOptions extends ParamOptions {
   bias?: boolean;
@@ -80,6 +87,12 @@ export class RNNCell extends Module<[Tensor, Tensor?], Tensor> {
   override get typeName(): string {
     return 'RNNCell';
   }
+  override extraRepr(): string {
+    return recurrentRepr(this, {
+      bias: this.biasIh === null && 'False',
+      nonlinearity: this.nonlinearity !== 'tanh' && this.nonlinearity,
+    });
+  }
   /** One step: x (N, input) or (input), h (N, hidden) (zeros when omitted). */
   forward(x: Tensor, h?: Tensor): Tensor {
     checkFeatures(x, this.inputSize, 'RNNCell', 'input');
@@ -111,6 +124,9 @@ export class LSTMCell extends Module<[Tensor, [Tensor, Tensor]?], [Tensor, Tenso
   }
   override get typeName(): string {
     return 'LSTMCell';
+  }
+  override extraRepr(): string {
+    return recurrentRepr(this, { bias: this.biasIh === null && 'False' });
   }
   /** One step: x (N, input) or (input); state [h, c] (zeros when omitted). Returns [h', c']. */
   forward(x: Tensor, state?: [Tensor, Tensor]): [Tensor, Tensor] {
@@ -214,6 +230,13 @@ export class RNN extends Module<[Tensor, Tensor?], [Tensor, Tensor]> {
   override get typeName(): string {
     return 'RNN';
   }
+  override extraRepr(): string {
+    return recurrentRepr(this, {
+      num_layers: this.numLayers !== 1 && String(this.numLayers),
+      bias: !('biasIhL0' in this) && 'False',
+      batch_first: this.batchFirst && 'True',
+    });
+  }
   forward(x: Tensor, h0?: Tensor): [Tensor, Tensor] {
     const { seq, unbatched, restore } = toTimeMajor(x, this.batchFirst, this.inputSize, 'RNN');
     const [L, N] = seq.shape;
@@ -253,6 +276,13 @@ export class LSTM extends Module<[Tensor, [Tensor, Tensor]?], [Tensor, [Tensor, 
   }
   override get typeName(): string {
     return 'LSTM';
+  }
+  override extraRepr(): string {
+    return recurrentRepr(this, {
+      num_layers: this.numLayers !== 1 && String(this.numLayers),
+      bias: !('biasIhL0' in this) && 'False',
+      batch_first: this.batchFirst && 'True',
+    });
   }
   forward(x: Tensor, state?: [Tensor, Tensor]): [Tensor, [Tensor, Tensor]] {
     const { seq, unbatched, restore } = toTimeMajor(x, this.batchFirst, this.inputSize, 'LSTM');
