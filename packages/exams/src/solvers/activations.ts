@@ -61,9 +61,8 @@ export function derivativeTex(name: ActivationName, z: number, a: number, slope:
     case 'identity':
       return '1';
     case 'relu':
-      return `\\mathbb{1}[${num(z)} > 0] = ${num(d)}`;
     case 'leaky-relu':
-      return `${num(z)} > 0 \\;?\\; 1 : ${num(slope)} = ${num(d)}`;
+      return `${num(d)} \\text{ (since } ${num(z)} ${z > 0 ? '>' : '\\le'} 0)`;
     case 'sigmoid':
       return `\\sigma(z)(1 - \\sigma(z)) = ${factor(a)}(1 - ${factor(a)}) = ${num(d)}`;
     case 'tanh':

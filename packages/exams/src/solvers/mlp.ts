@@ -313,8 +313,8 @@ function backwardSteps(p: Params, pass: Pass, names: ReturnType<typeof texNames>
   const k = p.targets.length;
   const outTex = names.outputs;
   const scale: Record<string, string> = {
-    mse: `\\frac{2}{${k}}`,
-    'half-mse': `\\frac{1}{${k}}`,
+    mse: k === 2 ? '' : `\\frac{2}{${k}}`,
+    'half-mse': k === 1 ? '' : `\\frac{1}{${k}}`,
     sse: '2',
     'half-sse': '',
   };
