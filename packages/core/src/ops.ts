@@ -24,10 +24,12 @@ export function clone(x: Tensor): Tensor {
   return P.contiguous(x, true);
 }
 
+/** x·x. */
 export function square(x: Tensor): Tensor {
   return composite('square', [x], x.mul(x));
 }
 
+/** 1 / x. */
 export function reciprocal(x: Tensor): Tensor {
   return composite('reciprocal', [x], P.binary('div', 1, x));
 }
@@ -43,10 +45,12 @@ export function clamp(x: Tensor, min?: number | null, max?: number | null): Tens
   return composite('clamp', [x], out);
 }
 
+/** x for x > 0, else negativeSlope·x (composed with where). */
 export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
   return composite('leakyRelu', [x], P.where(x.gt(0), x, x.mul(negativeSlope)));
 }
 
+/** exp(x − max) / Σ exp(x − max) along `dim`. */
 export function softmax(x: Tensor, dim: number): Tensor {
   const d = normalizeDim(dim, x.ndim, 'softmax');
   const shifted = x.sub(P.amax(x.detach(), [d], true));
@@ -54,6 +58,7 @@ export function softmax(x: Tensor, dim: number): Tensor {
   return composite('softmax', [x], e.div(P.sum(e, [d], true)));
 }
 
+/** (x − max) − log Σ exp(x − max) along `dim`. */
 export function logSoftmax(x: Tensor, dim: number): Tensor {
   const d = normalizeDim(dim, x.ndim, 'logSoftmax');
   const shifted = x.sub(P.amax(x.detach(), [d], true));
@@ -62,6 +67,7 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
 
 type Dims = number | number[] | null | undefined;
 
+/** Sum over `dim` (all dims when omitted). */
 export function sum(x: Tensor, dim: Dims, keepdim: boolean): Tensor {
   return P.sum(x, normalizeDims(dim, x.ndim, 'sum'), keepdim);
 }
@@ -70,12 +76,14 @@ function reducedCount(x: Tensor, dims: number[]): number {
   return numel(dims.map((d) => x.shape[d]));
 }
 
+/** Sum / count over `dim`; int32 input is read as float64. */
 export function mean(x: Tensor, dim: Dims, keepdim: boolean): Tensor {
   const dims = normalizeDims(dim, x.ndim, 'mean');
   const xf = x.toDtype(floatTypeOf(x.dtype));
   return composite('mean', [x], P.sum(xf, dims, keepdim).div(reducedCount(x, dims)));
 }
 
+/** Mean squared deviation over `dim`, divided by n − 1 unless `unbiased` is false. */
 export function variance(x: Tensor, dim: Dims, options: { unbiased?: boolean; keepdim?: boolean }): Tensor {
   const dims = normalizeDims(dim, x.ndim, 'var');
   const xf = x.toDtype(floatTypeOf(x.dtype));
@@ -85,18 +93,22 @@ export function variance(x: Tensor, dim: Dims, options: { unbiased?: boolean; ke
   return composite('var', [x], P.sum(centered.mul(centered), dims, options.keepdim ?? false).div(n - correction));
 }
 
+/** Square root of `variance`. */
 export function std(x: Tensor, dim: Dims, options: { unbiased?: boolean; keepdim?: boolean }): Tensor {
   return composite('std', [x], variance(x, dim, options).sqrt());
 }
 
+/** Maximum over `dim` (amax semantics: values only). */
 export function max(x: Tensor, dim: Dims, keepdim: boolean): Tensor {
   return P.amax(x, normalizeDims(dim, x.ndim, 'max'), keepdim);
 }
 
+/** Minimum over `dim`, as −max(−x). */
 export function min(x: Tensor, dim: Dims, keepdim: boolean): Tensor {
   return composite('min', [x], P.amax(x.neg(), normalizeDims(dim, x.ndim, 'min'), keepdim).neg());
 }
 
+/** Index of the first maximum along `dim`, or in the flattened tensor. */
 export function argmax(x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   if (dim === undefined || dim === null) {
     const flat = P.reshape(x.detach(), [-1]);
@@ -111,6 +123,7 @@ export function argmax(x: Tensor, dim: number | null | undefined, keepdim: boole
   return P.argmaxAlong(x.detach(), normalizeDim(dim, x.ndim, 'argmax'), keepdim);
 }
 
+/** Index of the first minimum along `dim`, or in the flattened tensor. */
 export function argmin(x: Tensor, dim: number | null | undefined, keepdim: boolean): Tensor {
   return argmax(
     noGrad(() => x.neg()),
@@ -141,6 +154,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
+/** Swaps two dims (a permute view). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   const d0 = normalizeDim(dim0, x.ndim, 'transpose');
   const d1 = normalizeDim(dim1, x.ndim, 'transpose');
@@ -173,6 +187,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   return P.reshape(x, shape);
 }
 
+/** Merges dims startDim..endDim into one (a reshape). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   if (x.ndim === 0) return P.reshape(x, [1]);
   const s = normalizeDim(startDim, x.ndim, 'flatten');

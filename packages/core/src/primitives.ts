@@ -112,6 +112,7 @@ export type UnaryOp = keyof typeof UNARY;
 /** Every unary primitive that has a gradient (enumerated by the gradcheck test). */
 export const differentiableUnaryOps = (Object.keys(UNARY) as UnaryOp[]).filter((k) => 'grad' in UNARY[k]);
 
+/** Applies an elementwise unary primitive (see UNARY for the function and its gradient). */
 export function unary(op: UnaryOp, x: Tensor): Tensor {
   const def: UnaryDef = UNARY[op];
   const dtype = def.float ? floatTypeOf(x.dtype) : x.dtype;
@@ -233,6 +234,7 @@ function binaryLoop(a: Tensor, b: Tensor, shape: number[], dtype: DType, f: (x: 
   return out;
 }
 
+/** Applies an elementwise binary primitive with broadcasting and PyTorch dtype promotion. */
 export function binary(op: BinaryOp, x: TensorLike, y: TensorLike): Tensor {
   if (!(x instanceof Tensor) && !(y instanceof Tensor))
     throw new TypeError(`${op}: at least one operand must be a Tensor`);

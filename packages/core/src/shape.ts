@@ -107,6 +107,7 @@ export function broadcastStrides(
   return out;
 }
 
+/** True when both shapes are equal. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
