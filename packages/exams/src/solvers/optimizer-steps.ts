@@ -1,5 +1,5 @@
 /**
- * k steps of SGD, momentum, Nesterov, AdaGrad, RMSProp or Adam, on a 2-D quadratic loss (whose
+ * k steps of SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam or Newton's method, on a 2-D quadratic loss (whose
  * gradient comes from core's autograd) or on given gradients, with every intermediate moment.
  * Conventions that differ between the lecture and PyTorch are parameters.
  *
@@ -20,7 +20,9 @@ const coefficient = (description: string, fallback: number) =>
 
 const params = z
   .object({
-    optimizer: z.enum(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam']),
+    optimizer: z
+      .enum(['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'newton'])
+      .describe('the update rule; newton uses the Hessian of the quadratic (lr 1 is the pure Newton step)'),
     lr: z.number().min(0).max(10).describe('learning rate α'),
     steps: z.int().min(1).max(50).default(1).describe('number of steps k'),
     start: vector('starting point θ_0', 8),
@@ -54,6 +56,13 @@ const params = z
         code: 'custom',
         path: ['quadratic'],
         message: 'give either a quadratic loss or the gradients per step',
+      });
+    }
+    if (p.optimizer === 'newton' && !p.quadratic) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['optimizer'],
+        message: 'newton needs the quadratic loss (its Hessian), not given gradients',
       });
     }
     if (p.quadratic && p.start.length !== 2) {
@@ -118,6 +127,20 @@ function run(p: Params, biasCorrection: boolean): Trace {
     trace.grads.push(g);
     const lines = [`g_{${k + 1}} &= \\nabla f(\\theta_{${k}}) = ${vec(g)}`];
     switch (p.optimizer) {
+      case 'newton': {
+        // H = [[2a, c], [c, 2b]] for f = a x² + b y² + c x y; the step solves H d = g.
+        const { a, b, c } = p.quadratic as { a: number; b: number; c: number };
+        const det = 4 * a * b - c * c;
+        if (det === 0)
+          throw new Error('the Hessian of this quadratic is singular (4ab = c²): the Newton step is undefined');
+        const d = [(2 * b * g[0] - c * g[1]) / det, (2 * a * g[1] - c * g[0]) / det];
+        theta = theta.map((t, i) => t - p.lr * d[i]);
+        lines.push(
+          `H &= \\begin{pmatrix} ${num(2 * a)} & ${num(c)} \\\\ ${num(c)} & ${num(2 * b)} \\end{pmatrix}, \\quad H^{-1} g = ${vec(d)}`,
+          `\\theta_{${k + 1}} &= \\theta_k - ${p.lr === 1 ? '' : '\\alpha '}H^{-1} g = ${vec(theta)}`,
+        );
+        break;
+      }
       case 'sgd':
         theta = theta.map((t, i) => t - p.lr * g[i]);
         lines.push(`\\theta_{${k + 1}} &= \\theta_{${k}} - \\alpha g = ${vec(theta)}`);
@@ -276,9 +299,11 @@ export default defineSolver<Params>({
               ? 'RMSProp divides each coordinate by the root of a running mean of its squared gradients: steep, oscillating directions get smaller steps.'
               : p.optimizer === 'adagrad'
                 ? 'AdaGrad divides by the root of the sum of all squared gradients so far, so its steps keep shrinking.'
-                : p.optimizer === 'sgd'
-                  ? 'Plain gradient descent: a step against the gradient.'
-                  : 'Momentum accumulates a velocity, so consistent directions speed up and oscillations cancel.',
+                : p.optimizer === 'newton'
+                  ? "Newton's method divides the gradient by the curvature (the Hessian): on a quadratic the pure step (α = 1) lands on the minimum at once, with no learning rate to tune — but it needs the Hessian, which is far too large for deep networks."
+                  : p.optimizer === 'sgd'
+                    ? 'Plain gradient descent: a step against the gradient.'
+                    : 'Momentum accumulates a velocity, so consistent directions speed up and oscillations cancel.',
       },
       ...trace.lines.map((lines, k) => ({
         title: `Step ${k + 1}`,

@@ -89,3 +89,20 @@ describe('optimizer-steps', () => {
     expectNumbers(r, 'theta', [0.5 - (0.01 * 2) / Math.sqrt(0.4)]);
   });
 });
+
+describe("optimizer-steps: Newton's method (TUM 2022 8.7/8.8)", () => {
+  it('one pure Newton step reaches the minimum of a quadratic, even with a cross term', async () => {
+    const r = await solveWith('optimizer-steps', {
+      optimizer: 'newton',
+      lr: 1,
+      start: [3, -2],
+      quadratic: { a: 1, b: 5, c: 1 },
+    });
+    expectNumbers(r, 'theta', [0, 0]);
+  });
+  it('a singular Hessian is explained', async () => {
+    const { default: solver } = await import('../../src/solvers/optimizer-steps.js');
+    const p = solver.params.parse({ optimizer: 'newton', lr: 1, start: [1, 1], quadratic: { a: 1, b: 1, c: 2 } });
+    expect(() => solver.solve(p)).toThrow(/singular/);
+  });
+});
