@@ -21,7 +21,7 @@ export {
 } from './creation.js';
 export type { DType } from './dtype.js';
 /** Functional layers and losses (PyTorch's torch.nn.functional). */
-export * as F from './functional.js';
+export * as F from './functional/index.js';
 export { GradcheckError, type GradcheckOptions, type GradcheckReport, gradcheck } from './gradcheck.js';
 export { exportGraph, type GraphExport, type GraphNode } from './graph.js';
 /** Parameter initialisation schemes (torch.nn.init), fans and target variances. */

@@ -3,7 +3,7 @@
 import { noGrad } from '../autograd.js';
 import { full, zeros } from '../creation.js';
 import type { DType } from '../dtype.js';
-import * as F from '../functional.js';
+import * as F from '../functional/index.js';
 import { fans, kaimingUniform, uniform } from '../init.js';
 import type { Generator } from '../random.js';
 import { fmtList } from '../shape.js';
