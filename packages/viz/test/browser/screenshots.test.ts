@@ -171,3 +171,54 @@ describe('crowded labels are laid out without overlaps', () => {
     }, 30_000);
   }
 });
+
+describe('Preact renders the element tree to the same SVG as toSvgString', () => {
+  // The UMD build (window.preact) of the Preact the site uses; not in its exports map, so by path.
+  const preactUmd = join(here, '..', '..', 'node_modules', 'preact', 'dist', 'preact.min.umd.js');
+  for (const spec of exampleSpecs()) {
+    test(spec.kind, async () => {
+      const tree = renderChart(spec);
+      const tab = await browser.newPage();
+      await tab.setContent('<!doctype html><html><body><div id="preact"></div><div id="string"></div></body></html>');
+      await tab.addScriptTag({ path: preactUmd });
+      const { elements, svgNamespace, differences } = await tab.evaluate(
+        ({ tree, markup }) => {
+          type Tree = { type: string; props: Record<string, string | number>; children: (Tree | string)[] };
+          const preact = (window as unknown as { preact: { h: Function; render: Function } }).preact;
+          const toVNode = (node: Tree | string): unknown =>
+            typeof node === 'string' ? node : preact.h(node.type, node.props, ...node.children.map(toVNode));
+          const viaPreact = document.getElementById('preact')!;
+          preact.render(toVNode(tree), viaPreact);
+          const viaString = document.getElementById('string')!;
+          viaString.innerHTML = markup;
+          // Compare element by element: name, namespace, attributes (style as the browser parsed it) and text.
+          const describe = (root: Element): string[] =>
+            [root, ...root.querySelectorAll('*')].map((e) => {
+              const attrs = [...e.attributes]
+                .filter((a) => a.name !== 'style')
+                .map((a) => `${a.name}=${a.value}`)
+                .sort();
+              const style = (e as SVGElement).style?.cssText ?? '';
+              const text = [...e.childNodes]
+                .filter((n) => n.nodeType === 3)
+                .map((n) => n.textContent)
+                .join('');
+              return `${e.namespaceURI} ${e.tagName} ${attrs.join(' ')} {${style}} ${text}`;
+            });
+          const a = describe(viaPreact.firstElementChild!);
+          const b = describe(viaString.firstElementChild!);
+          const differences =
+            a.length !== b.length
+              ? [`${a.length} vs ${b.length} elements`]
+              : a.flatMap((line, i) => (line === b[i] ? [] : [`${line}\n  ≠ ${b[i]}`]));
+          return { elements: a.length, svgNamespace: a[0].startsWith('http://www.w3.org/2000/svg svg '), differences };
+        },
+        { tree, markup: toSvgString(tree) },
+      );
+      await tab.close();
+      expect(svgNamespace).toBe(true);
+      expect(elements).toBeGreaterThan(10);
+      expect(differences).toEqual([]);
+    }, 30_000);
+  }
+});
