@@ -23,6 +23,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
   },
   integrations: [mdx(), preact()],
+  // @i2dl/core's matmul worker is an ES module with top-level await: bundle workers as ES modules.
+  vite: { worker: { format: 'es' } },
   server: { host: '127.0.0.1', port: 4321 },
   preview: { host: '127.0.0.1', port: 4321 },
 });

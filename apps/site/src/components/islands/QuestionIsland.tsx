@@ -186,6 +186,19 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor, earlier }:
     const graded = await gradeAnswer(question, rawResponse(), answers, scoring, consequence);
     setResult(graded);
     el?.setAttribute('data-graded', graded.grade.verdict);
+    // Progress (src/lib/progress/listen.ts) records every graded answer from this one event.
+    el?.dispatchEvent(
+      new CustomEvent('i2dl:graded', {
+        bubbles: true,
+        detail: {
+          questionId: question.id,
+          topics: question.topics,
+          credits: graded.grade.credits,
+          maxCredits: graded.grade.maxCredits,
+          verdict: graded.grade.verdict,
+        },
+      }),
+    );
   }
 
   const kind = question.kind;
@@ -273,19 +286,6 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor, earlier }:
       <div class="actions">
         <button type="button" class="primary" data-check onClick={() => void check()}>
           Check
-        </button>
-        <button
-          type="button"
-          data-show-solution
-          onClick={() => {
-            const details = section()?.querySelector<HTMLDetailsElement>('details.solution');
-            if (details) {
-              details.open = true;
-              details.querySelector('summary')?.focus();
-            }
-          }}
-        >
-          Show solution
         </button>
       </div>
       <p class="visually-hidden" aria-live="polite">

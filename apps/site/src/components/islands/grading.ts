@@ -1,7 +1,9 @@
 // The island side of grading: parse a field for its message and preview, and grade a whole
 // response with @i2dl/exams. Both load the grader (and KaTeX for the feedback) on first use,
 // so a page costs nothing until a student starts answering.
+
 import type { AnswerValue, GradeContext, GradeResult, Question, ResponseSpec, Scoring } from '@i2dl/exams';
+import { currentResponses } from './responses';
 
 /** What a field needs for parsing: a question or a blank (their kind and shaping props). */
 export type FieldSpec = ResponseSpec;
@@ -33,7 +35,7 @@ async function consequentialContext(
   consequence: Consequence | null,
 ): Promise<Partial<GradeContext>> {
   if (!question.consequential || !consequence) return {};
-  const [{ loadSolver }, { currentResponses }] = await Promise.all([exams(), import('./responses')]);
+  const { loadSolver } = await exams();
   const solver = await loadSolver(consequence.solver);
   return {
     questions: consequence.earlier,

@@ -1,0 +1,25 @@
+// Build time: the topics and exams with the credits all their questions are worth, which the
+// progress widgets divide the student's best credits by (mastery).
+import { topics } from '@i2dl/exams';
+import { allQuestions } from '../content';
+import type { MasteryGroup } from '../progress/mastery';
+
+/** Topics (those asked at least once) and exams as mastery groups; with `topic`, the exams count only its questions. */
+export async function masteryGroups(topic?: string): Promise<{ topics: MasteryGroup[]; exams: MasteryGroup[] }> {
+  const all = await allQuestions();
+  const questions = topic ? all.filter((q) => q.question.topics.includes(topic)) : all;
+  const total = (list: typeof questions) => list.reduce((sum, q) => sum + q.question.credits, 0);
+  const topicGroups = topics
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      totalCredits: total(questions.filter((q) => q.question.topics.includes(t.id))),
+    }))
+    .filter((g) => g.totalCredits > 0);
+  const examIds = [...new Set(questions.map((q) => q.exam.id))];
+  const examGroups = examIds.map((id) => {
+    const of = questions.filter((q) => q.exam.id === id);
+    return { id, title: of[0].exam.title, totalCredits: total(of) };
+  });
+  return { topics: topicGroups, exams: examGroups };
+}

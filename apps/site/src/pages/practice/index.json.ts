@@ -1,0 +1,68 @@
+// The practice index, emitted at build time: every gradable question with the data its island
+// needs and its HTML, read through the site's one content reader (extractExam).
+import { type Question, topics } from '@i2dl/exams';
+import type { APIRoute } from 'astro';
+import { allQuestions, questionData, solveDefault, solverTitle } from '../../lib/content';
+import { examHref, questionAnchor } from '../../lib/paths';
+import { questionKey } from '../../lib/progress/schema';
+import { renderMarkdown } from '../../lib/richText';
+import type { PracticeIndex, PracticeQuestion } from '../../lib/study/practiceIndex';
+import { questionBodyHtml, solutionHtml } from '../../lib/study/questionHtml';
+
+export const GET: APIRoute = async () => {
+  const questions: PracticeQuestion[] = [];
+  for (const { exam, problem, question } of await allQuestions()) {
+    const solver = question.solver ?? problem.solver;
+    let scope: PracticeQuestion['scope'] = null;
+    if (solver) {
+      const outcome = await solveDefault(
+        solver,
+        question.solver && !question.solverInherited ? question.params : problem.params,
+      );
+      // A question whose solver cannot run cannot be graded: the exam page shows the error, practice leaves it out.
+      if (!outcome.ok) continue;
+      scope = { solver, title: await solverTitle(solver), defaultParams: outcome.params };
+    }
+    const { consequential: _consequential, ...data } = questionData(question);
+    questions.push({
+      key: questionKey(exam.id, question.id),
+      examId: exam.id,
+      examTitle: exam.title,
+      problemId: problem.id,
+      questionId: question.id,
+      kind: question.kind,
+      credits: question.credits,
+      topics: question.topics,
+      href: examHref(exam.id, questionAnchor(question.id)),
+      question: data as Question,
+      scoring: exam.scoring,
+      scope,
+      html: {
+        problem: problem.text ? renderMarkdown(problem.text) : '',
+        body: questionBodyHtml(data as Question),
+        solution: solutionHtml(data as Question, scope !== null),
+      },
+    });
+  }
+  const countBy = (pick: (q: PracticeQuestion) => string[]) => {
+    const counts = new Map<string, number>();
+    for (const q of questions) for (const id of pick(q)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return counts;
+  };
+  const topicCounts = countBy((q) => q.topics);
+  const examCounts = countBy((q) => [q.examId]);
+  const kindCounts = countBy((q) => [q.kind]);
+  const index: PracticeIndex = {
+    exams: [...examCounts].map(([id, n]) => ({
+      id,
+      title: questions.find((q) => q.examId === id)?.examTitle ?? id,
+      questions: n,
+    })),
+    topics: topics
+      .filter((t) => topicCounts.has(t.id))
+      .map((t) => ({ id: t.id, title: t.title, questions: topicCounts.get(t.id) ?? 0 })),
+    kinds: [...kindCounts].map(([id, n]) => ({ id, questions: n })),
+    questions,
+  };
+  return new Response(JSON.stringify(index), { headers: { 'content-type': 'application/json' } });
+};
