@@ -538,3 +538,16 @@ describe('large inputs', () => {
     expectValidFigure(lineChart({ series: [{ name: 'long run', y: values }] }, { title: 'Many points' }));
   });
 });
+
+test('a classifier sampled at the finest resolution (400 × 400) draws its regions', () => {
+  const tree = scatterChart(
+    {
+      points: [{ x: 0, y: 0, class: 0 }],
+      classifier: (x, y) => (x + y > 0 ? 1 : 0),
+      domain: { x: [-1, 1], y: [-1, 1] },
+    },
+    { title: 'Fine grid', resolution: 400 },
+  );
+  expectValidFigure(tree);
+  expect(byClass(tree, 'viz-region')).toHaveLength(2);
+});

@@ -1,3 +1,4 @@
+import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { symbol, symbolsFill } from 'd3-shape';
 import { cartesian, clipPath, formatValue, type LegendItem, paddedExtent } from '../cartesian.js';
@@ -155,8 +156,8 @@ export function scatterChart(data: ScatterChartData, options: ScatterChartOption
   const mode = grid ? regionMode(grid, data.classifier ? 'data.classifier' : 'data.regions') : null;
   const classCount = Math.max(
     mode === 'probability' ? 2 : 0,
-    ...points.map((p) => (p.class ?? 0) + 1),
-    ...(mode === 'class' && grid ? grid.values.map((v) => v + 1) : []),
+    (max(points, (p) => p.class ?? 0) ?? -1) + 1,
+    mode === 'class' && grid ? (max(grid.values) ?? -1) + 1 : 0,
   );
   const names = (data.classes ?? []).map(String);
   const legend: LegendItem[] = Array.from({ length: classCount }, (_, c) => ({
