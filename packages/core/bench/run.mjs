@@ -61,6 +61,8 @@ const machine = {
   node: process.version,
   platform: `${process.platform}-${process.arch}`,
   date: new Date().toISOString(),
+  /** 1-minute load average when the run started and ended: other work on the machine slows everything. */
+  loadAverage: { start: os.loadavg()[0], end: null },
 };
 const threads = machine.nproc;
 
@@ -91,8 +93,8 @@ async function race(contenders, { rounds, warmup }) {
 /** Rounds per size: about a second or less per contender, a few minutes for the whole run. */
 function plan(n) {
   if (n >= 2048) return { rounds: 1, warmup: 0 };
-  if (n >= 1024) return { rounds: quick ? 1 : 2, warmup: 0 };
-  if (n >= 512) return { rounds: quick ? 2 : 4, warmup: 1 };
+  if (n >= 1024) return { rounds: quick ? 1 : 3, warmup: 0 };
+  if (n >= 512) return { rounds: quick ? 2 : 8, warmup: 1 };
   return { rounds: quick ? 5 : 15, warmup: 3 };
 }
 
@@ -150,7 +152,9 @@ const fmt = (x, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 const results = { machine, tfjs: { version: tf.version_core, wasm: tfWasmInfo }, poolThreads: threads, matmul: [] };
 
 print(`\n## Matmul (n×n · n×n), GFLOPS, best of interleaved runs\n`);
-print(`Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.platform}.`);
+print(
+  `Machine: ${machine.nproc} cores (nproc), ${machine.cpu}, Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverage.start.toFixed(1)} at the start.`,
+);
 print(
   `TensorFlow.js ${tf.version_core}: CPU backend (pure JS) and WASM backend (SIMD: ${tfWasmInfo.simd}, threads: ${tfWasmInfo.threads}); TF.js has no float64 matmul.\n`,
 );
@@ -231,7 +235,7 @@ await pool.close();
 
 const { training, notes } = await benchTraining(core, { quick, race });
 results.training = training;
-print('\n## Training steps (float32), ms per step, best of runs\n');
+print('\n## Training steps (float32), ms per step, best of interleaved runs\n');
 if (training.length > 0) {
   print('| workload | ms per step |');
   print('|---|---:|');
@@ -239,6 +243,8 @@ if (training.length > 0) {
 }
 for (const note of notes) print(`\n${note}`);
 
+machine.loadAverage.end = os.loadavg()[0];
+print(`\nLoad average at the end: ${machine.loadAverage.end.toFixed(1)}.`);
 const outDir = path.join(pkgDir, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(path.join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
