@@ -390,6 +390,29 @@ test('without JavaScript the questions, inputs and default solutions are all the
   await close();
 });
 
+test('a broken island shows an error box and the rest of the page keeps working', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // Serve the exam with the props of question 1.2's island corrupted, as a bad deploy might.
+  await page.route(`${baseURL()}/exams/${FIXTURE}/`, async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const start = html.indexOf('<astro-island', html.indexOf('data-question-id="1.2"'));
+    const broken = html.slice(start).replace(/props="[^"]*"/, 'props="{&quot;question&quot;:[0,null]}"');
+    await route.fulfill({ response, body: html.slice(0, start) + broken });
+  });
+  await page.goto(`${baseURL()}/exams/${FIXTURE}/`);
+  const brokenSection = page.locator('section.question[data-question-id="1.2"]');
+  await brokenSection.scrollIntoViewIfNeeded();
+  await brokenSection.locator('.error-box').waitFor();
+  expect(await brokenSection.locator('.error-box').textContent()).toContain('answer box stopped working');
+  // The next question still grades.
+  const next = await question(page, '1.3');
+  await next.locator('input[data-tf="true"]').check();
+  expect((await checkAnswer(next)).credits).toBe('1 / 1 credit');
+  await context.close();
+});
+
 test('printing hides the solutions unless ?solutions=1 asks for them', async () => {
   for (const [query, display] of [
     ['', 'none'],
