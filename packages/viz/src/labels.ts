@@ -26,8 +26,8 @@ export interface PlacedLabel {
 
 /**
  * Places a label next to each anchor point without overlapping earlier labels, covering any of
- * the obstacle points (e.g. samples of the curves) or leaving the bounds: tries above-right,
- * below-right, above-left, below-left, then moves further out; if nothing is free of obstacles,
+ * the obstacle points (e.g. samples of the curves) or leaving the bounds: tries spots above and
+ * below, right and left, nearest first, moving further out; if nothing is free of obstacles,
  * it settles for a spot that only avoids other labels. Greedy and deterministic, which is enough
  * for the handful of marked points a figure has.
  */
@@ -45,27 +45,39 @@ export function placeLabels(
     const width = textWidth(a.text, fontSize);
     const others = anchors.filter((b) => b !== a);
     let best: PlacedLabel | null = null;
-    search: for (const avoidObstacles of [true, false]) {
-      for (let step = 0; step < 8; step++) {
-        const off = 8 + step * height;
-        const candidates: [number, number, 'start' | 'end'][] = [
-          [a.x + 8, a.y - off, 'start'],
-          [a.x + 8, a.y + off + height - 4, 'start'],
-          [a.x - 8, a.y - off, 'end'],
-          [a.x - 8, a.y + off + height - 4, 'end'],
-        ];
-        for (const [x, y, anchor] of candidates) {
-          const box: Box = { x: anchor === 'start' ? x : x - width, y: y - height + 3, width, height };
-          const inside =
-            box.x >= bounds.x &&
-            box.y >= bounds.y &&
-            box.x + box.width <= bounds.x + bounds.width &&
-            box.y + box.height <= bounds.y + bounds.height;
-          if (!inside || placed.some((p) => boxesOverlap(p.box, box)) || others.some((o) => covers(box, o))) continue;
-          if (avoidObstacles && obstacles.some((p) => covers(box, p))) continue;
-          best = { text: a.text, x, y, anchor, box, far: step > 1 };
-          break search;
+    // Candidate spots around the point, nearest first: above/below by whole lines, to the right
+    // (text starting there) or the left (text ending there), a little or further to the side.
+    const candidates: { x: number; y: number; anchor: 'start' | 'end'; distance: number }[] = [];
+    for (let step = 0; step < 8; step++) {
+      const off = 8 + step * height;
+      for (const dx of [8, 28, 56]) {
+        for (const [sx, anchor] of [
+          [1, 'start'],
+          [-1, 'end'],
+        ] as const) {
+          candidates.push({ x: a.x + sx * dx, y: a.y - off, anchor, distance: Math.hypot(dx, off) });
+          candidates.push({
+            x: a.x + sx * dx,
+            y: a.y + off + height - 4,
+            anchor,
+            distance: Math.hypot(dx, off + height - 4),
+          });
         }
+      }
+    }
+    candidates.sort((p, q) => p.distance - q.distance);
+    search: for (const avoidObstacles of [true, false]) {
+      for (const { x, y, anchor, distance } of candidates) {
+        const box: Box = { x: anchor === 'start' ? x : x - width, y: y - height + 3, width, height };
+        const inside =
+          box.x >= bounds.x &&
+          box.y >= bounds.y &&
+          box.x + box.width <= bounds.x + bounds.width &&
+          box.y + box.height <= bounds.y + bounds.height;
+        if (!inside || placed.some((p) => boxesOverlap(p.box, box)) || others.some((o) => covers(box, o))) continue;
+        if (avoidObstacles && obstacles.some((p) => covers(box, p))) continue;
+        best = { text: a.text, x, y, anchor, box, far: distance > 2.5 * height };
+        break search;
       }
     }
     if (best === null) {
