@@ -143,11 +143,14 @@ export function receptiveFieldDiagram(data: ReceptiveFieldData, options: Recepti
   const grids = receptiveFieldGrids(data);
   const gap = 36;
   const top = 20;
-  const labelSpace = 44;
+  const labelSpace = 60;
   const maxRows = Math.max(...grids.map((g) => g.rows + 2 * g.pad));
-  const captions = grids.map((g, i) => `${g.rows}×${g.cols}${i === 0 ? '' : `, RF ${g.field}×${g.field}`}`);
+  // Under each grid: its name, its size and (for layers) the receptive field, one per line.
+  const captions = grids.map((g, i) =>
+    i === 0 ? [`${g.rows}×${g.cols}`] : [`${g.rows}×${g.cols}`, `RF ${g.field}×${g.field}`],
+  );
   const labelWidths = grids.map(
-    (g, i) => Math.max(textWidth(g.name, FONT.label), textWidth(captions[i], FONT.small)) + 8,
+    (g, i) => Math.max(textWidth(g.name, FONT.label), ...captions[i].map((c) => textWidth(c, FONT.small))) + 8,
   );
   // Each grid gets a slot as wide as the grid or its caption; shrink the common cell size until
   // the slots fit the width (and the tallest grid fits the height).
@@ -267,7 +270,9 @@ export function receptiveFieldDiagram(data: ReceptiveFieldData, options: Recepti
           'font-size': FONT.small,
           fill: themeColour('muted'),
         },
-        captions[i],
+        ...captions[i].map((line, k) =>
+          el('tspan', { x: (xs(0) + xs(g.cols)) / 2, dy: k === 0 ? undefined : 14 }, line),
+        ),
       ),
     );
   });

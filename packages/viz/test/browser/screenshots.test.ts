@@ -222,3 +222,17 @@ describe('Preact renders the element tree to the same SVG as toSvgString', () =>
     }, 30_000);
   }
 });
+
+describe('narrow figures (width 360, for phones) keep their labels apart', () => {
+  for (const spec of exampleSpecs()) {
+    test(spec.kind, async () => {
+      const narrow = {
+        ...spec,
+        options: { ...spec.options, title: spec.options?.title ?? '', width: 360 },
+      } as ChartSpec;
+      const result = await inspect(toSvgString(renderChart(narrow)), 'light', `narrow-${spec.kind}.png`);
+      expectSound(result);
+      expect(result.overlaps, 'overlapping labels').toEqual([]);
+    }, 30_000);
+  }
+});
