@@ -36,7 +36,7 @@ export interface SmallMultiplesData {
 
 /** Options of small multiples. */
 export interface SmallMultiplesOptions extends ChartOptions {
-  /** Panels per row (default: as many as fit at about 170 units each, at most 4). */
+  /** Panels per row (default: as many as fit at about 150 units each, at most 4). */
   columns?: number;
   bins?: number;
   xLabel?: string;
@@ -138,10 +138,10 @@ export function smallMultiples(data: SmallMultiplesData, options: SmallMultiples
   });
   const columns =
     options?.columns === undefined
-      ? // As many panels per row as fit at about 170 units each, at most 4.
+      ? // As many panels per row as fit at about 150 units each, at most 4.
         Math.max(
           1,
-          Math.min(4, panels.length, Math.floor((typeof options?.width === 'number' ? options.width : 640) / 170)),
+          Math.min(4, panels.length, Math.floor((typeof options?.width === 'number' ? options.width : 640) / 150)),
         )
       : requireInteger(MULTI, 'options.columns', options.columns, 1, 12);
   const rows = Math.max(1, Math.ceil(panels.length / columns));
