@@ -386,8 +386,8 @@ function Mock({ data }: { data: MockData }) {
           Submit
         </button>
       ) : (
-        <span role="group" aria-label="Confirm submission">
-          Hand in now?{' '}
+        <fieldset class="inline-confirm">
+          <legend>Hand in now?</legend>
           <button
             type="button"
             class="primary"
@@ -400,7 +400,7 @@ function Mock({ data }: { data: MockData }) {
           <button type="button" onClick={() => setConfirming(false)}>
             Keep working
           </button>
-        </span>
+        </fieldset>
       )}
     </div>
   );

@@ -4,8 +4,10 @@
 // questions come as fresh seeded variants through the site's live scope store.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { installGradedRecorder } from '../../lib/progress/listen';
-import { progress, startProgress } from '../../lib/progress/store';
+import { progress, refreshProgress, startProgress } from '../../lib/progress/store';
+import { renderMarkdown } from '../../lib/richText';
 import type { PracticeIndex, PracticeQuestion } from '../../lib/study/practiceIndex';
+import { questionBodyHtml, solutionHtml } from '../../lib/study/questionHtml';
 import { dueIn, type PickReason, pickNext } from '../../lib/study/scheduler';
 import { freshSeed, loadSession, type PracticeSession, saveSession } from '../../lib/study/session';
 import { ErrorBoundary } from '../islands/ErrorBoundary';
@@ -65,6 +67,14 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
   }, [scopeId]);
   const anchor = 'practice-q';
   const fill = (html: string) => html.replace(/__QID__/g, anchor).replace(/__SCOPE__/g, scopeId);
+  const html = useMemo(
+    () => ({
+      problem: item.problemText ? renderMarkdown(item.problemText) : '',
+      body: fill(questionBodyHtml(item.question)),
+      solution: fill(solutionHtml(item.question, item.scope !== null)),
+    }),
+    [item.key, scopeId],
+  );
   const entry = progress.value.questions[item.key];
   return (
     <div data-exam-id={item.examId} class="practice-card">
@@ -93,7 +103,7 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
             ))}
           </ul>
         </header>
-        {item.html.problem && <div class="practice-problem" dangerouslySetInnerHTML={{ __html: item.html.problem }} />}
+        {html.problem && <div class="practice-problem" dangerouslySetInnerHTML={{ __html: html.problem }} />}
         {item.scope && (
           <p class="notice">
             A fresh variant: the numbers below replace the exam's numbers in the text. Answer for these numbers.
@@ -113,7 +123,7 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
             This variant could not be drawn: {error}. Take the next question.
           </div>
         )}
-        <div class="question-body" dangerouslySetInnerHTML={{ __html: fill(item.html.body) }} />
+        <div class="question-body" dangerouslySetInnerHTML={{ __html: html.body }} />
         {state === 'ready' && (
           <QuestionIsland
             question={item.question}
@@ -124,7 +134,7 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
             earlier={{}}
           />
         )}
-        <div dangerouslySetInnerHTML={{ __html: fill(item.html.solution) }} />
+        <div dangerouslySetInnerHTML={{ __html: html.solution }} />
         <p class="meta">
           <a href={item.href}>Open this question in the exam</a>
         </p>
@@ -232,7 +242,7 @@ function Session({ indexUrl, groups }: Props) {
   const next = (base: PracticeSession) => {
     const choice = pickNext(
       pool.map((q) => q.key),
-      progress.value.questions,
+      refreshProgress().questions,
       Date.now(),
       { last: base.current?.key ?? base.last, seed: base.shuffle },
     );

@@ -84,8 +84,8 @@ export default function ProgressPanel({ groups }: { groups: ProgressGroups }) {
             Reset progress…
           </button>
         ) : (
-          <span role="group" aria-label="Confirm reset">
-            Forget every saved answer and review?{' '}
+          <fieldset class="inline-confirm">
+            <legend>Forget every saved answer and review?</legend>
             <button
               type="button"
               class="danger"
@@ -101,7 +101,7 @@ export default function ProgressPanel({ groups }: { groups: ProgressGroups }) {
             <button type="button" data-cancel-reset onClick={() => setConfirming(false)}>
               Cancel
             </button>
-          </span>
+          </fieldset>
         )}
       </div>
       {message && (

@@ -58,6 +58,13 @@ export function startProgress(): void {
   });
 }
 
+/** Re-reads the stored progress (another tab or script may have written it) and returns it. */
+export function refreshProgress(): Progress {
+  startProgress();
+  progress.value = readStored();
+  return progress.value;
+}
+
 /** Applies `change` to the freshest stored progress and saves it (read-modify-write). */
 export function updateProgress(change: (current: Progress) => Progress): Progress {
   startProgress();

@@ -20,11 +20,8 @@ export interface PracticeQuestion {
   scoring: Scoring;
   /** the solver that draws fresh variants, or null for a fixed question */
   scope: { solver: string; title: string; defaultParams: unknown } | null;
-  /**
-   * Server HTML with two placeholders the page fills in: `__QID__` (the HTML id prefix of the
-   * inputs) and `__SCOPE__` (the live scope the worked steps follow).
-   */
-  html: { problem: string; body: string; solution: string };
+  /** the problem's Markdown text (context shared by its questions) */
+  problemText: string;
 }
 
 /** The practice index. */

@@ -1,4 +1,4 @@
-// Build-time HTML of one question for the practice page: its text and the native inputs the
+// The HTML of one question for the practice page (rendered in the browser when it is shown): its text and the native inputs the
 // question island reads, in the same markup as the MDX wrappers (<Option>, <Item>, <Blank>,
 // <Criterion>, <ModelAnswer>, <Solution>), so the island finds them exactly as on an exam page.
 import type { Question } from '@i2dl/exams';

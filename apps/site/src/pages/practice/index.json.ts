@@ -1,13 +1,12 @@
 // The practice index, emitted at build time: every gradable question with the data its island
-// needs and its HTML, read through the site's one content reader (extractExam).
+// needs, read through the site's one content reader (extractExam). Its Markdown is turned into
+// HTML (with KaTeX) in the browser when shown, which keeps this file small.
 import { type Question, topics } from '@i2dl/exams';
 import type { APIRoute } from 'astro';
 import { allQuestions, questionData, solveDefault, solverTitle } from '../../lib/content';
 import { examHref, questionAnchor } from '../../lib/paths';
 import { questionKey } from '../../lib/progress/schema';
-import { renderMarkdown } from '../../lib/richText';
 import type { PracticeIndex, PracticeQuestion } from '../../lib/study/practiceIndex';
-import { questionBodyHtml, solutionHtml } from '../../lib/study/questionHtml';
 
 export const GET: APIRoute = async () => {
   const questions: PracticeQuestion[] = [];
@@ -37,11 +36,7 @@ export const GET: APIRoute = async () => {
       question: data as Question,
       scoring: exam.scoring,
       scope,
-      html: {
-        problem: problem.text ? renderMarkdown(problem.text) : '',
-        body: questionBodyHtml(data as Question),
-        solution: solutionHtml(data as Question, scope !== null),
-      },
+      problemText: problem.text,
     });
   }
   const countBy = (pick: (q: PracticeQuestion) => string[]) => {
