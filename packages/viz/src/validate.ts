@@ -75,3 +75,14 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   return typeof value;
 }
+
+/** An optional `[min, max]` range option: two finite numbers with min < max. */
+export function checkRange(kind: string, field: string, value: unknown): [number, number] | undefined {
+  if (value === undefined) return undefined;
+  const pair = requireArray(kind, field, value);
+  if (pair.length !== 2) throw new ChartError(kind, field, `must be [min, max], got ${pair.length} values`);
+  const lo = requireFinite(kind, `${field}[0]`, pair[0]);
+  const hi = requireFinite(kind, `${field}[1]`, pair[1]);
+  if (!(lo < hi)) throw new ChartError(kind, field, `must be [min, max] with min < max, got [${lo}, ${hi}]`);
+  return [lo, hi];
+}

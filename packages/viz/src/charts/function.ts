@@ -6,7 +6,7 @@ import { type ChartOptions, chartId, frame } from '../frame.js';
 import { placeLabels } from '../labels.js';
 import { el, type SvgTree } from '../svg.js';
 import { FONT, seriesColour, seriesDash, themeColour } from '../theme.js';
-import { checkOptions, requireArray, requireFinite, requireObject } from '../validate.js';
+import { checkOptions, checkRange, requireArray, requireFinite, requireObject } from '../validate.js';
 import { ACTIVATION_NAMES, ACTIVATIONS, type ActivationName } from './activations.js';
 
 /** A point to mark on the curve (or on the derivative), e.g. a forward-pass value. */
@@ -130,7 +130,12 @@ export function functionPlot(data: FunctionPlotData, options: FunctionPlotOption
     KIND,
     size,
     { field: 'data.domain', values: [x0, x1], domain: [x0, x1], nice: false, label: options.xLabel ?? 'x' },
-    { field: 'data.fn', values: yValues, domain: options.yDomain, label: options.yLabel },
+    {
+      field: 'data.fn',
+      values: yValues,
+      domain: checkRange(KIND, 'options.yDomain', options.yDomain),
+      label: options.yLabel,
+    },
     legend,
   );
   const id = chartId(KIND, options);

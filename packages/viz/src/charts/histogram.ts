@@ -6,6 +6,7 @@ import { el, type SvgTree } from '../svg.js';
 import { FONT, seriesColour, themeColour } from '../theme.js';
 import {
   checkOptions,
+  checkRange,
   requireArray,
   requireFinite,
   requireInteger,
@@ -95,7 +96,7 @@ export function histogram(data: HistogramData, options: HistogramOptions): SvgTr
   const size = checkOptions(HIST, options, { width: 640, height: 320 });
   const values = checkValues(HIST, 'data.values', requireObject(HIST, 'data', data).values);
   if (values.length === 0) return noDataFigure(HIST, options, size.width, size.height, 'no values');
-  const { domain, make } = binner(HIST, values, options.bins, options.domain);
+  const { domain, make } = binner(HIST, values, options.bins, checkRange(HIST, 'options.domain', options.domain));
   const bins = make(values);
   const chart = cartesian(
     HIST,

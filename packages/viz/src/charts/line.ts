@@ -5,7 +5,7 @@ import { ChartError } from '../errors.js';
 import { type ChartOptions, chartId, frame, noDataFigure } from '../frame.js';
 import { el, type SvgTree } from '../svg.js';
 import { seriesColour, seriesDash } from '../theme.js';
-import { checkOptions, requireArray, requireObject, requireString } from '../validate.js';
+import { checkOptions, checkRange, requireArray, requireObject, requireString } from '../validate.js';
 
 /** One curve: `y` values, at `x` (default 0, 1, 2, ...). Non-finite values leave a gap. */
 export interface LineSeries {
@@ -94,13 +94,26 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
   const total = series.reduce((n, s) => n + s.finiteCount, 0);
   if (total === 0)
     return noDataFigure(KIND, options, size.width, size.height, series.length === 0 ? 'no series' : 'no finite points');
+  for (const [axis, scale] of [
+    ['x', options.xScale],
+    ['y', options.yScale],
+  ] as const) {
+    const range = options[`${axis}Domain`];
+    if (scale === 'log' && range !== undefined && !(range[0] > 0)) {
+      throw new ChartError(
+        KIND,
+        `options.${axis}Domain`,
+        `starts at ${range[0]}; a log ${axis} scale needs a range above 0`,
+      );
+    }
+  }
   const finite = series.flatMap((s) => s.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y)));
   const xSpec: AxisSpec = {
     field: 'data.series[].x',
     values: finite.map((p) => p[0]),
     type: options.xScale,
     label: options.xLabel,
-    domain: options.xDomain,
+    domain: checkRange(KIND, 'options.xDomain', options.xDomain),
     integer: finite.every((p) => Number.isInteger(p[0])),
   };
   const ySpec: AxisSpec = {
@@ -108,7 +121,7 @@ export function lineChart(data: LineChartData, options: LineChartOptions): SvgTr
     values: finite.map((p) => p[1]),
     type: options.yScale,
     label: options.yLabel,
-    domain: options.yDomain,
+    domain: checkRange(KIND, 'options.yDomain', options.yDomain),
   };
   const chart = cartesian(KIND, size, xSpec, ySpec, seriesLegend(series.map((s) => s.name)));
   const id = chartId(KIND, options);
