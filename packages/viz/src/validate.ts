@@ -86,3 +86,17 @@ export function checkRange(kind: string, field: string, value: unknown): [number
   if (!(lo < hi)) throw new ChartError(kind, field, `must be [min, max] with min < max, got [${lo}, ${hi}]`);
   return [lo, hi];
 }
+
+/** An optional option with a fixed set of values: the value, or a ChartError listing the choices. */
+export function checkChoice<T extends string>(
+  kind: string,
+  field: string,
+  value: unknown,
+  choices: readonly T[],
+): T | undefined {
+  if (value === undefined) return undefined;
+  if (!choices.includes(value as T)) {
+    throw new ChartError(kind, field, `must be ${choices.map((c) => `"${c}"`).join(' or ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}

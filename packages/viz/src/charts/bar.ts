@@ -1,11 +1,10 @@
 import { max, min } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { formatShort, formatValue, paddedExtent, ticksOf } from '../cartesian.js';
-import { ChartError } from '../errors.js';
 import { type ChartOptions, frame, noDataFigure } from '../frame.js';
 import { el, type SvgTree } from '../svg.js';
 import { FONT, seriesColour, textWidth, themeColour } from '../theme.js';
-import { checkOptions, requireArray, requireFinite, requireObject, requireString } from '../validate.js';
+import { checkChoice, checkOptions, requireArray, requireFinite, requireObject, requireString } from '../validate.js';
 
 /** Data of a bar chart: labelled values (topic frequencies, per-problem scores). */
 export interface BarChartData {
@@ -61,14 +60,9 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       value: requireFinite(KIND, `data.bars[${i}].value`, b.value),
     };
   });
-  const orientation = options?.orientation ?? 'auto';
-  if (orientation !== 'auto' && orientation !== 'horizontal' && orientation !== 'vertical') {
-    throw new ChartError(
-      KIND,
-      'options.orientation',
-      `must be "auto", "horizontal" or "vertical", got ${String(orientation)}`,
-    );
-  }
+  const orientation =
+    checkChoice(KIND, 'options.orientation', options?.orientation, ['auto', 'horizontal', 'vertical'] as const) ??
+    'auto';
   const labelWidth = Math.max(0, ...bars.map((b) => textWidth(b.label, FONT.tick)));
   const defaultWidth = options?.width ?? 640;
   const horizontal =

@@ -6,7 +6,7 @@ import { type ChartOptions, chartId, frame, noDataFigure } from '../frame.js';
 import type { Box } from '../labels.js';
 import { el, type SvgTree } from '../svg.js';
 import { FONT, seriesColour, textWidth, themeColour } from '../theme.js';
-import { checkOptions, describe, requireArray, requireObject, requireString } from '../validate.js';
+import { checkChoice, checkOptions, describe, requireArray, requireObject, requireString } from '../validate.js';
 import { arrowMarker } from './network.js';
 
 /** One node of an autograd graph, structurally `GraphNode` from `@i2dl/core` (docs/contracts.md). */
@@ -186,7 +186,8 @@ export interface GraphLayout {
 export function layoutGraph(data: GraphData, options: Omit<GraphOptions, 'title'> = {}): GraphLayout {
   const graph = checkGraph(data);
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: options.direction ?? 'LR', nodesep: 18, ranksep: 40, edgesep: 10, marginx: 16, marginy: 16 });
+  const direction = checkChoice(KIND, 'options.direction', options.direction, ['LR', 'TB'] as const) ?? 'LR';
+  g.setGraph({ rankdir: direction, nodesep: 18, ranksep: 40, edgesep: 10, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   const lines = new Map(graph.nodes.map((n) => [n.id, nodeLines(n, options)]));
   for (const n of graph.nodes) {

@@ -6,7 +6,7 @@ import { ChartError } from '../errors.js';
 import { type ChartOptions, chartId, frame, noDataFigure } from '../frame.js';
 import { el, type SvgTree } from '../svg.js';
 import { FONT, textWidth, themeColour } from '../theme.js';
-import { checkOptions, checkRange, requireArray, requireFinite, requireObject } from '../validate.js';
+import { checkChoice, checkOptions, checkRange, requireArray, requireFinite, requireObject } from '../validate.js';
 
 /** Data of a heatmap: a matrix `values[row][column]`, with optional labels. */
 export interface HeatmapData {
@@ -98,7 +98,9 @@ export function heatmap(data: HeatmapData, options: HeatmapOptions): SvgTree {
   const fixed = checkRange(KIND, 'options.domain', options.domain);
   const lo = fixed?.[0] ?? min(flat)!;
   const hi = fixed?.[1] ?? max(flat)!;
-  const scheme = options.scheme ?? (lo < 0 && hi > 0 ? 'diverging' : 'sequential');
+  const scheme =
+    checkChoice(KIND, 'options.scheme', options.scheme, ['sequential', 'diverging'] as const) ??
+    (lo < 0 && hi > 0 ? 'diverging' : 'sequential');
   const colour = colourScale(scheme, lo, hi);
   const showValues = options.showValues ?? (nRows <= 12 && nCols <= 12);
 

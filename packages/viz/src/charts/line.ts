@@ -5,7 +5,7 @@ import { ChartError } from '../errors.js';
 import { type ChartOptions, chartId, frame, noDataFigure } from '../frame.js';
 import { el, type SvgTree } from '../svg.js';
 import { seriesColour, seriesDash } from '../theme.js';
-import { checkOptions, checkRange, requireArray, requireObject, requireString } from '../validate.js';
+import { checkChoice, checkOptions, checkRange, requireArray, requireObject, requireString } from '../validate.js';
 
 /** One curve: `y` values, at `x` (default 0, 1, 2, ...). Non-finite values leave a gap. */
 export interface LineSeries {
@@ -43,6 +43,8 @@ interface CheckedSeries {
 }
 
 function checkSeries(data: unknown, options: LineChartOptions): CheckedSeries[] {
+  checkChoice(KIND, 'options.xScale', options.xScale, ['linear', 'log'] as const);
+  checkChoice(KIND, 'options.yScale', options.yScale, ['linear', 'log'] as const);
   const obj = requireObject(KIND, 'data', data);
   const series = requireArray(KIND, 'data.series', obj.series);
   return series.map((raw, s) => {
