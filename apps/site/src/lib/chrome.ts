@@ -3,13 +3,12 @@
 
 const THEME_KEY = 'i2dl-theme';
 
-/** Shows the theme toggle (hidden without JavaScript) and remembers the choice. */
+/** Makes the theme toggle work and remembers the choice (without JavaScript, CSS hides it). */
 export function installThemeToggle(): void {
   const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
   if (!button) return;
   const root = document.documentElement;
   const sync = () => button.setAttribute('aria-pressed', String(root.dataset.theme === 'dark'));
-  button.hidden = false;
   sync();
   button.addEventListener('click', () => {
     root.dataset.theme = root.dataset.theme === 'dark' ? 'light' : 'dark';
