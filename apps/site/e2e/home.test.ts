@@ -94,3 +94,45 @@ test('the skip link is the first stop of the keyboard and has a visible focus ri
   expect(focused.outline).toBe('solid');
   await close();
 });
+
+test('text meets WCAG AA contrast (4.5:1) in light and dark mode', async () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(`${baseURL()}/exams/${FIXTURE}/`);
+    // Grade one question so the feedback colours are on the page too.
+    const section = page.locator('section.question[data-question-id="1.2"]');
+    await section.scrollIntoViewIfNeeded();
+    await section.locator('astro-island:not([ssr]) [data-check]').waitFor();
+    await section.locator('input.option-input[value="a"]').check();
+    await section.locator('[data-check]').click();
+    await section.locator('.feedback').waitFor();
+    const worst = await page.evaluate(() => {
+      const channel = (c: number) => {
+        const s = c / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r, g, b]: number[]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const background = (el: Element | null): number[] => {
+        for (let node = el; node; node = node.parentElement) {
+          const rgba = parse(getComputedStyle(node).backgroundColor);
+          if (rgba.length === 3 || (rgba.length === 4 && rgba[3] > 0.5)) return rgba;
+        }
+        return [255, 255, 255];
+      };
+      const selectors = ['main p', 'main a', '.meta', 'button', '.feedback', '.site-header a', 'label', 'h1', 'h3'];
+      const results = selectors.flatMap((selector) =>
+        [...document.querySelectorAll(selector)].slice(0, 5).map((el) => {
+          const fg = luminance(parse(getComputedStyle(el).color));
+          const bg = luminance(background(el));
+          const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+          return { selector, ratio };
+        }),
+      );
+      return results.sort((a, b) => a.ratio - b.ratio)[0];
+    });
+    expect(worst.ratio, `${colorScheme}: ${worst.selector}`).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  }
+});
