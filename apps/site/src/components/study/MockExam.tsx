@@ -117,6 +117,7 @@ function Intro({
     <form
       class="mock-intro"
       data-mock-intro
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         const value = Number(minutes);
@@ -307,6 +308,8 @@ function Mock({ data }: { data: MockData }) {
   useEffect(() => {
     const el = paper();
     if (!running || !el) return;
+    // The scorer is fetched now, so handing in works offline too.
+    void import('../../lib/study/scoringCore');
     const restore = () => {
       const active = current.current;
       if (!active) return;

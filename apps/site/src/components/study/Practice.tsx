@@ -29,13 +29,16 @@ const REASON: Record<PickReason, string> = {
   ahead: 'nothing is due: studying ahead',
 };
 
-/** Loads every solver the chosen questions use, so the session keeps working offline. */
+/** Loads every solver, grading module and font the chosen questions use, so the session keeps working offline. */
 async function preload(questions: PracticeQuestion[]) {
   const [{ loadSolver }] = await Promise.all([
     import('../islands/gradingCore'),
     import('../islands/liveDom'),
     import('../../lib/richText'),
   ]);
+  // KaTeX's fonts load when a symbol first needs them: fetch them all now, while online.
+  for (const face of document.fonts)
+    if (face.family.replace(/"/g, '').startsWith('KaTeX')) void face.load().catch(() => {});
   const solvers = [...new Set(questions.flatMap((q) => (q.scope ? [q.scope.solver] : [])))];
   await Promise.allSettled(solvers.map((name) => loadSolver(name)));
 }
