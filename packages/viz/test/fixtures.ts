@@ -212,7 +212,7 @@ export function exampleSpecs(): ChartSpec[] {
           { label: 'batch-norm', value: 5 },
         ],
       },
-      options: { title: 'Topics across exams', xLabel: 'questions' },
+      options: { title: 'Topics across exams', valueLabel: 'questions', categoryLabel: 'topic' },
     },
   ];
 }
@@ -291,7 +291,7 @@ export function edgeCaseSpecs(): [string, ChartSpec][] {
       {
         kind: 'bar',
         data: { bars: Array.from({ length: 19 }, (_, s) => ({ label: String(s), value: Math.min(s + 1, 19 - s) })) },
-        options: { title: 'Digit pairs per sum', xLabel: 'sum', yLabel: 'pairs' },
+        options: { title: 'Digit pairs per sum', categoryLabel: 'sum', valueLabel: 'pairs' },
       },
     ],
   ];
@@ -400,7 +400,7 @@ export function crowdedSpecs(): [string, ChartSpec][] {
             value: 10 - i * 2,
           })),
         },
-        options: { title: 'Topics', xLabel: 'questions' },
+        options: { title: 'Topics', valueLabel: 'questions' },
       },
     ],
   ];

@@ -18,10 +18,10 @@ export interface BarChartOptions extends ChartOptions {
    * vertical when every label fits under its bar, else horizontal.
    */
   orientation?: 'auto' | 'horizontal' | 'vertical';
-  /** Title of the x axis (the categories of vertical bars, the values of horizontal ones). */
-  xLabel?: string;
-  /** Title of the y axis (the values of vertical bars, the categories of horizontal ones). */
-  yLabel?: string;
+  /** Title of the value axis (under horizontal bars, beside vertical ones), whatever the orientation. */
+  valueLabel?: string;
+  /** Title of the category axis (beside horizontal bars, under vertical ones). */
+  categoryLabel?: string;
   /** Print each value at its bar (default true). */
   showValues?: boolean;
 }
@@ -83,9 +83,9 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
   let marks: SvgTree[];
   let axis: SvgTree;
   if (horizontal) {
-    const left = Math.min(size.width * 0.45, labelWidth + 16) + (options.yLabel ? 22 : 0);
+    const left = Math.min(size.width * 0.45, labelWidth + 16) + (options.categoryLabel ? 22 : 0);
     const top = 12;
-    const bottom = size.height - (options.xLabel ? 44 : 26);
+    const bottom = size.height - (options.valueLabel ? 44 : 26);
     const right = size.width - 16 - valueWidth;
     value.range([left, right]);
     const band = scaleBand<number>()
@@ -132,16 +132,18 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       el('line', { x1: value(0), x2: value(0), y1: top, y2: bottom, stroke: axisColour }),
       el('line', { x1: left, x2: right, y1: bottom, y2: bottom, stroke: axisColour }),
       ...ticks.map((t) => el('text', { x: value(t.value), y: bottom + 16, 'text-anchor': 'middle' }, t.label)),
-      options.xLabel ? xAxisLabel(options.xLabel, (left + right) / 2, size.height - 8) : null,
-      options.yLabel ? yAxisLabel(options.yLabel, (top + bottom) / 2) : null,
+      options.valueLabel ? xAxisLabel(options.valueLabel, (left + right) / 2, size.height - 8) : null,
+      options.categoryLabel ? yAxisLabel(options.categoryLabel, (top + bottom) / 2) : null,
     );
   } else {
     const rotate = labelWidth > (size.width - 80) / bars.length - 6;
     const bottom =
-      size.height - (rotate ? Math.min(size.height * 0.4, labelWidth * 0.72 + 16) : 26) - (options.xLabel ? 18 : 0);
+      size.height -
+      (rotate ? Math.min(size.height * 0.4, labelWidth * 0.72 + 16) : 26) -
+      (options.categoryLabel ? 18 : 0);
     const top = 12 + (showValues ? 14 : 0);
     const ticks = ticksOf(value, 'linear', Math.max(2, Math.round((bottom - top) / 50)));
-    const left = Math.max(...ticks.map((t) => textWidth(t.label, FONT.tick))) + 14 + (options.yLabel ? 22 : 0);
+    const left = Math.max(...ticks.map((t) => textWidth(t.label, FONT.tick))) + 14 + (options.valueLabel ? 22 : 0);
     const right = size.width - 16;
     value.range([bottom, top]);
     const band = scaleBand<number>()
@@ -194,8 +196,8 @@ export function barChart(data: BarChartData, options: BarChartOptions): SvgTree 
       el('line', { x1: left, x2: right, y1: value(0), y2: value(0), stroke: axisColour }),
       el('line', { x1: left, x2: left, y1: top, y2: bottom, stroke: axisColour }),
       ...ticks.map((t) => el('text', { x: left - 6, y: value(t.value), dy: '0.32em', 'text-anchor': 'end' }, t.label)),
-      options.yLabel ? yAxisLabel(options.yLabel, (top + bottom) / 2) : null,
-      options.xLabel ? xAxisLabel(options.xLabel, (left + right) / 2, size.height - 8) : null,
+      options.valueLabel ? yAxisLabel(options.valueLabel, (top + bottom) / 2) : null,
+      options.categoryLabel ? xAxisLabel(options.categoryLabel, (left + right) / 2, size.height - 8) : null,
     );
   }
   const summary = `Bar chart of ${bars.length} values from ${formatValue(min(values)!)} to ${formatValue(max(values)!)} (axis ${formatValue(lo)} to ${formatValue(hi)}): ${bars.map((b) => `${b.label}: ${formatShort(b.value)}`).join('; ')}.`;
