@@ -184,7 +184,11 @@ describe('Preact renders the element tree to the same SVG as toSvgString', () =>
       const { elements, svgNamespace, differences } = await tab.evaluate(
         ({ tree, markup }) => {
           type Tree = { type: string; props: Record<string, string | number>; children: (Tree | string)[] };
-          const preact = (window as unknown as { preact: { h: Function; render: Function } }).preact;
+          const preact = (
+            window as unknown as {
+              preact: { h: (...args: unknown[]) => unknown; render: (...args: unknown[]) => void };
+            }
+          ).preact;
           const toVNode = (node: Tree | string): unknown =>
             typeof node === 'string' ? node : preact.h(node.type, node.props, ...node.children.map(toVNode));
           const viaPreact = document.getElementById('preact')!;
