@@ -2,7 +2,7 @@
 // hidden by CSS while it runs), a countdown to a wall-clock deadline, and at the end the score
 // by the exam's own rules (scoreExam) with a per-problem breakdown and links to the solutions.
 // Leaving and coming back resumes: the inputs' state and the deadline are in localStorage.
-import type { Question, Scoring } from '@i2dl/exams';
+import type { Question, ScoreExamOptions, Scoring } from '@i2dl/exams';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { recordAttempt } from '../../lib/progress/record';
 import { saveMockResult, updateProgress } from '../../lib/progress/store';
@@ -65,11 +65,7 @@ async function score(
     await Promise.all(solverNames.map(async (name) => [name, await loadSolver(name).catch(() => null)] as const)),
   );
   const result = scoreExam({ scoring: data.scoring, problems: data.problems }, responses, {
-    answers: data.answers as Parameters<typeof scoreExam>[2] extends infer O
-      ? O extends { answers?: infer A }
-        ? A
-        : never
-      : never,
+    answers: data.answers as ScoreExamOptions['answers'],
     solve: (question, params) => {
       const solver = solvers.get(data.solvers[question.id]);
       const parsed = solver?.params.safeParse(params);
@@ -184,7 +180,7 @@ function Result({ data, result, onAgain }: { data: MockData; result: MockAttempt
           <caption class="visually-hidden">Credits per problem and question</caption>
           <thead>
             <tr>
-              <th scope="col">Problem / question</th>
+              <th scope="col">Question</th>
               <th scope="col">Credits</th>
               <th scope="col">Verdict</th>
               <th scope="col">Solution</th>
@@ -215,7 +211,9 @@ function Result({ data, result, onAgain }: { data: MockData; result: MockAttempt
                     {kindOf.get(q.id) === 'free-text' ? 'self-check' : !q.answered ? 'not answered' : q.verdict}
                   </td>
                   <td>
-                    <a href={data.solutionHrefs[q.id]}>Solution {q.id}</a>
+                    <a href={data.solutionHrefs[q.id]} aria-label={`Solution of question ${q.id}`}>
+                      Solution
+                    </a>
                   </td>
                 </tr>
               )),

@@ -1,7 +1,7 @@
 // Progress as small charts from @i2dl/viz: mastery per topic (or, on a topic page, per exam
 // within that topic) and the scores of finished mock exams.
 import { chartSvg } from '../../lib/charts';
-import { type MasteryGroup, masteryBy, topicMastery } from '../../lib/progress/mastery';
+import { type Mastery, type MasteryGroup, masteryBy, topicMastery } from '../../lib/progress/mastery';
 import type { Progress } from '../../lib/progress/schema';
 
 export interface ProgressGroups {
@@ -17,6 +17,8 @@ interface Props {
 }
 
 const percent = (x: number) => Math.round(x * 1000) / 10;
+/** Drawn at about the width it is shown at, so its text stays readable. */
+const CHART_WIDTH = 420;
 
 function Chart({ svg, name }: { svg: string; name: string }) {
   // chartSvg is built from @i2dl/viz's escaped element tree.
@@ -38,53 +40,47 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
     );
   }
   const charts: { name: string; svg: string }[] = [];
+  const notes: string[] = [];
+  // Bars for the groups the student has tried; an all-zero chart says nothing, a sentence does.
+  const bars = (name: string, title: string, groups: Mastery[], description: string, xLabel = 'mastery (%)') => {
+    const tried = groups.filter((g) => g.attempted > 0);
+    if (tried.length === 0) return;
+    if (tried.every((g) => g.earned === 0)) {
+      notes.push(`${title}: no credits earned yet in ${tried.map((g) => g.title).join(', ')}.`);
+      return;
+    }
+    charts.push({
+      name,
+      svg: chartSvg({
+        kind: 'bar',
+        data: { bars: tried.map((g) => ({ label: g.title, value: percent(g.mastery) })) },
+        options: { title, description, xLabel, orientation: 'horizontal', width: CHART_WIDTH },
+      }),
+    });
+  };
   if (topic) {
     const byExam = masteryBy(progress, groups.exams, (q, id) => q.examId === id && q.topics.includes(topic));
     const total = byExam.reduce((s, g) => s + g.totalCredits, 0);
     const earned = byExam.reduce((s, g) => s + g.earned, 0);
-    charts.push({
-      name: 'topic-exams',
-      svg: chartSvg({
-        kind: 'bar',
-        data: { bars: byExam.map((g) => ({ label: g.title, value: percent(g.mastery) })) },
-        options: {
-          title: `Mastery of this topic: ${percent(total > 0 ? earned / total : 0)}%`,
-          description: 'Share of the credits of this topic’s questions you have earned at your best, per exam.',
-          yLabel: 'mastery (%)',
-          height: 220,
-        },
-      }),
-    });
+    bars(
+      'topic-exams',
+      `Mastery of this topic: ${percent(total > 0 ? earned / total : 0)}%`,
+      byExam,
+      'Share of the credits of this topic’s questions you have earned at your best, per exam.',
+    );
   } else {
-    const mastery = topicMastery(progress, groups.topics);
-    charts.push({
-      name: 'topics',
-      svg: chartSvg({
-        kind: 'bar',
-        data: { bars: mastery.map((g) => ({ label: g.title, value: percent(g.mastery) })) },
-        options: {
-          title: 'Mastery per topic',
-          description: 'Share of each topic’s credits you have earned at your best; unseen questions count as 0.',
-          xLabel: 'mastery (%)',
-          orientation: 'horizontal',
-          height: Math.max(180, 22 * mastery.length + 60),
-        },
-      }),
-    });
-    const exams = masteryBy(progress, groups.exams, (q, id) => q.examId === id);
-    charts.push({
-      name: 'exams',
-      svg: chartSvg({
-        kind: 'bar',
-        data: { bars: exams.map((g) => ({ label: g.title, value: percent(g.mastery) })) },
-        options: {
-          title: 'Mastery per exam',
-          xLabel: 'mastery (%)',
-          orientation: 'horizontal',
-          height: Math.max(140, 26 * exams.length + 60),
-        },
-      }),
-    });
+    bars(
+      'topics',
+      'Mastery per topic',
+      topicMastery(progress, groups.topics),
+      'Share of each topic’s credits you have earned at your best; unseen questions count as 0.',
+    );
+    bars(
+      'exams',
+      'Mastery per exam',
+      masteryBy(progress, groups.exams, (q, id) => q.examId === id),
+      'Share of each exam’s credits you have earned at your best.',
+    );
   }
   if (!topic && progress.mocks.length > 0) {
     const mocks = progress.mocks;
@@ -112,10 +108,17 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
     });
   }
   return (
-    <div class="progress-charts">
-      {charts.map((c) => (
-        <Chart key={c.name} name={c.name} svg={c.svg} />
+    <>
+      {notes.map((note) => (
+        <p key={note} class="meta" data-progress-note>
+          {note}
+        </p>
       ))}
-    </div>
+      <div class="progress-charts">
+        {charts.map((c) => (
+          <Chart key={c.name} name={c.name} svg={c.svg} />
+        ))}
+      </div>
+    </>
   );
 }

@@ -3,7 +3,7 @@
 // HTML (with KaTeX) in the browser when shown, which keeps this file small.
 import { type Question, topics } from '@i2dl/exams';
 import type { APIRoute } from 'astro';
-import { allQuestions, questionData, solveDefault, solverTitle } from '../../lib/content';
+import { allQuestions, examYear, questionData, solveDefault, solverTitle } from '../../lib/content';
 import { examHref, questionAnchor } from '../../lib/paths';
 import { questionKey } from '../../lib/progress/schema';
 import type { PracticeIndex, PracticeQuestion } from '../../lib/study/practiceIndex';
@@ -26,7 +26,8 @@ export const GET: APIRoute = async () => {
     questions.push({
       key: questionKey(exam.id, question.id),
       examId: exam.id,
-      examTitle: exam.title,
+      // Several exams share a title ("Endterm"): the course and year tell them apart.
+      examTitle: `${exam.title} (${exam.course.code ?? exam.course.name}, ${examYear(exam)})`,
       problemId: problem.id,
       questionId: question.id,
       kind: question.kind,
