@@ -17,6 +17,7 @@ export type ChartKind =
   | 'function'
   | 'scatter'
   | 'histogram'
+  | 'small-multiples'
   | 'heatmap'
   | 'contour'
   | 'network'
@@ -30,6 +31,8 @@ export interface ChartOptions {
   description?: string;
   width?: number;
   height?: number;
+  /** Keeps SVG ids unique when two charts of one kind share a title on a page. */
+  id?: string;
   [option: string]: unknown;
 }
 
