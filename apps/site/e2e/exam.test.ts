@@ -343,7 +343,7 @@ describe('live solver islands', () => {
     const fields = async (p: Page) =>
       (
         await p
-          .locator('[data-live-scope="p2"] input[data-param]')
+          .locator('[data-live-scope="p2"] [data-param]')
           .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))
       ).join('|');
     await expect.poll(() => box.getAttribute('aria-busy')).toBe('false');

@@ -103,3 +103,55 @@ export function questionData(question: ExamQuestion): Question {
   } = question;
   return data as Question;
 }
+
+/** One editable parameter of a solver, read from its zod schema (plain data for the island). */
+export interface ParamField {
+  name: string;
+  type: 'number' | 'boolean' | 'enum' | 'text' | 'json';
+  description?: string;
+  options?: string[];
+  /** may be left empty (the solver then uses its own default) */
+  optional: boolean;
+}
+
+interface ZodLike {
+  description?: string;
+  options?: unknown[];
+  shape?: Record<string, ZodLike>;
+  _zod?: { def?: { type?: string; innerType?: ZodLike } };
+}
+
+/** The parameter fields of a solver, in schema order, so the panel can offer choices and hints. */
+export async function paramFields(solver: string): Promise<ParamField[]> {
+  let schema: ZodLike;
+  try {
+    schema = (await loadSolver(solver)).params as unknown as ZodLike;
+  } catch {
+    return [];
+  }
+  return Object.entries(schema.shape ?? {}).map(([name, field]) => {
+    let inner = field;
+    let description = field.description;
+    let optional = false;
+    // Unwrap .optional() / .default() / .nullable() to the value's own type.
+    while (inner._zod?.def?.innerType) {
+      const wrapper = inner._zod.def.type;
+      if (wrapper === 'optional' || wrapper === 'default') optional = true;
+      inner = inner._zod.def.innerType;
+      description ??= inner.description;
+    }
+    const kind = inner._zod?.def?.type;
+    const type: ParamField['type'] =
+      kind === 'number' || kind === 'int'
+        ? 'number'
+        : kind === 'boolean'
+          ? 'boolean'
+          : kind === 'enum'
+            ? 'enum'
+            : kind === 'string'
+              ? 'text'
+              : 'json';
+    const options = type === 'enum' ? (inner.options ?? []).map(String) : undefined;
+    return { name, type, optional, ...(description ? { description } : {}), ...(options ? { options } : {}) };
+  });
+}

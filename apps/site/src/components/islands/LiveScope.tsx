@@ -2,6 +2,7 @@
 // (seeded, recorded in the URL) and "Exam's numbers". Changing a value re-solves in the
 // browser with @i2dl/core; the questions of the scope grade against the new answers.
 import { useEffect, useState } from 'preact/hooks';
+import type { ParamField } from '../../lib/content';
 import { ErrorBoundary } from './ErrorBoundary';
 import { newVariant, resetVariant, setParams, useScope } from './scopeStore';
 
@@ -10,9 +11,16 @@ interface Props {
   solver: string;
   solverTitle: string;
   defaultParams: Record<string, unknown>;
+  /** The solver's parameters from its schema (choices, hints, optional ones); see lib/content.ts. */
+  fields?: ParamField[];
 }
 
 type FieldKind = 'number' | 'boolean' | 'text' | 'json';
+
+function fieldsOf(fields: ParamField[] | undefined, params: Record<string, unknown>): ParamField[] {
+  if (fields && fields.length > 0) return fields;
+  return Object.entries(params).map(([name, value]) => ({ name, type: kindOf(value), optional: false }));
+}
 
 function kindOf(value: unknown): FieldKind {
   if (typeof value === 'number') return 'number';
@@ -41,7 +49,7 @@ function readField(kind: FieldKind, text: string): { ok: true; value: unknown } 
   }
 }
 
-function Panel({ scopeId, solver, solverTitle, defaultParams }: Props) {
+function Panel({ scopeId, solver, solverTitle, defaultParams, fields }: Props) {
   const state = useScope({ scopeId, solver, defaultParams });
   const params = (state.value.params ?? {}) as Record<string, unknown>;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -50,7 +58,14 @@ function Panel({ scopeId, solver, solverTitle, defaultParams }: Props) {
   // A new variant replaces what the student was typing.
   useEffect(() => setDrafts({}), [state.value.params]);
 
-  const commit = (name: string, kind: FieldKind, text: string) => {
+  const commit = (name: string, kind: FieldKind, text: string, optional = false) => {
+    if (optional && text.trim() === '') {
+      // Left empty: the solver's own default applies.
+      const { [name]: _dropped, ...rest } = params;
+      setFieldErrors({ ...fieldErrors, [name]: '' });
+      void setParams(scopeId, rest);
+      return;
+    }
     const read = readField(kind, text);
     if (!read.ok) {
       setFieldErrors({ ...fieldErrors, [name]: read.message });
@@ -73,35 +88,62 @@ function Panel({ scopeId, solver, solverTitle, defaultParams }: Props) {
         </p>
       )}
       <div class="params">
-        {Object.entries(params).map(([name, value]) => {
-          const kind = kindOf(value);
+        {fieldsOf(fields, params).map(({ name, type, description, options, optional }) => {
+          const value = params[name];
           const id = `param-${scopeId}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
-          if (kind === 'boolean') {
+          const hint = description ? <span class="visually-hidden">: {description}</span> : null;
+          if (type === 'boolean') {
             return (
-              <label key={name} for={id}>
+              <label key={name} for={id} title={description}>
                 {name}
+                {hint}
                 <input
                   id={id}
+                  data-param={name}
                   type="checkbox"
-                  checked={value as boolean}
+                  checked={value === true}
                   onChange={(e) => void setParams(scopeId, { ...params, [name]: e.currentTarget.checked })}
                 />
               </label>
             );
           }
+          if (type === 'enum' && options) {
+            return (
+              <label key={name} for={id} title={description}>
+                {name}
+                {hint}
+                <select
+                  id={id}
+                  data-param={name}
+                  value={value === undefined ? '' : String(value)}
+                  onChange={(e) => commit(name, 'text', e.currentTarget.value, optional)}
+                >
+                  {(value === undefined || optional) && <option value="">(default)</option>}
+                  {options.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            );
+          }
+          const kind: FieldKind = type === 'enum' ? 'text' : type;
           return (
-            <label key={name} for={id}>
+            <label key={name} for={id} title={description}>
               {name}
+              {hint}
               <input
                 id={id}
                 data-param={name}
                 class={kind === 'json' ? 'wide' : undefined}
                 type="text"
                 inputMode={kind === 'number' ? 'decimal' : undefined}
-                value={drafts[name] ?? show(value)}
+                placeholder={optional && value === undefined ? '(default)' : undefined}
+                value={drafts[name] ?? (value === undefined ? '' : show(value))}
                 aria-invalid={fieldErrors[name] ? true : undefined}
                 onInput={(e) => setDrafts({ ...drafts, [name]: e.currentTarget.value })}
-                onChange={(e) => commit(name, kind, e.currentTarget.value)}
+                onChange={(e) => commit(name, kind, e.currentTarget.value, optional)}
               />
               {fieldErrors[name] && <span class="field-message">{fieldErrors[name]}</span>}
             </label>
