@@ -83,6 +83,7 @@ export const chartKinds = [
   'function',
   'scatter',
   'histogram',
+  'small-multiples',
   'heatmap',
   'contour',
   'network',

@@ -4,6 +4,7 @@
  * it is exactly what viz's `renderChart(spec)` accepts.
  */
 import type { z } from 'zod';
+import type { chartKinds } from '../content/vocabulary.js';
 import type { TopicId } from '../topics.js';
 
 export type { TopicId };
@@ -11,19 +12,8 @@ export type { TopicId };
 /** A value a question can be keyed with: a number, a flag, a formula or a shape/vector/matrix. */
 export type AnswerValue = number | boolean | string | number[] | number[][] | string[];
 
-/** Chart kinds drawn by `@i2dl/viz`. */
-export type ChartKind =
-  | 'line'
-  | 'function'
-  | 'scatter'
-  | 'histogram'
-  | 'small-multiples'
-  | 'heatmap'
-  | 'contour'
-  | 'network'
-  | 'graph'
-  | 'receptive-field'
-  | 'bar';
+/** Chart kinds drawn by `@i2dl/viz` (one list, in the content vocabulary). */
+export type ChartKind = (typeof chartKinds)[number];
 
 /** Options every chart takes; `title` becomes the SVG `<title>`. */
 export interface ChartOptions {
