@@ -35,6 +35,7 @@ async function preload(questions: PracticeQuestion[]) {
     import('../islands/gradingCore'),
     import('../islands/liveDom'),
     import('../../lib/richText'),
+    import('../../lib/exprTex'),
   ]);
   // KaTeX's fonts load when a symbol first needs them: fetch them all now, while online.
   for (const face of document.fonts)
@@ -49,6 +50,15 @@ const linkedTopic = () => {
   return topic ? [topic] : [];
 };
 
+/** Removes the scope store's variant entries from the URL (a practice URL stays plain). */
+function dropUrlVariants() {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('variant') && !url.searchParams.has('params')) return;
+  url.searchParams.delete('variant');
+  url.searchParams.delete('params');
+  history.replaceState(history.state, '', url);
+}
+
 const scopeIdOf = (q: PracticeQuestion, seed: number) => `practice-${q.key.replace(/[^A-Za-z0-9_-]+/g, '-')}-${seed}`;
 
 function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; reason: PickReason }) {
@@ -57,10 +67,12 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
   const [error, setError] = useState('');
   useEffect(() => {
     if (!item.scope) return;
+    // The session, not the URL, says which variant is shown: a variant left in the URL (by the
+    // panel's "New variant") must not race the session's seed.
+    dropUrlVariants();
     const scope = useScope({ scopeId, solver: item.scope.solver, defaultParams: item.scope.defaultParams });
     void newVariant(scopeId, seed).then(() => {
-      // The scope store records the variant in the URL for sharing; a practice URL stays plain.
-      history.replaceState(history.state, '', location.pathname);
+      dropUrlVariants();
       if (scope.value.status === 'ready') setState('ready');
       else {
         setError(scope.value.message ?? 'the variant could not be drawn');
