@@ -413,6 +413,51 @@ test('a broken island shows an error box and the rest of the page keeps working'
   await context.close();
 });
 
+/** Decodes Astro's island props serialisation ([0, value] plain, [1, [...]] array, objects by key). */
+function decodeProps(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'number') {
+    const [tag, inner] = value;
+    if (tag === 1 && Array.isArray(inner)) return inner.map(decodeProps);
+    return decodeProps(inner);
+  }
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decodeProps(v)]));
+  return value;
+}
+
+test('each parameter panel is rendered on the server with its own exam numbers', async () => {
+  const home = await browser.newPage();
+  await home.goto(`${baseURL()}/`);
+  const links = await home
+    .locator('[data-exam-card] h3 a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+  await home.close();
+  let panels = 0;
+  for (const link of links) {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(link);
+    for (const island of await page.locator('astro-island[component-url*="LiveScope"]').all()) {
+      const props = decodeProps(JSON.parse((await island.getAttribute('props')) ?? '{}')) as {
+        defaultParams: Record<string, unknown>;
+      };
+      const shown = await island
+        .locator('input[type="text"][data-param]')
+        .evaluateAll((els) =>
+          Object.fromEntries(els.map((e) => [(e as HTMLInputElement).dataset.param, (e as HTMLInputElement).value])),
+        );
+      for (const [name, value] of Object.entries(shown)) {
+        const expected = props.defaultParams[name];
+        const text = expected === undefined ? '' : typeof expected === 'string' ? expected : JSON.stringify(expected);
+        expect(value, `${link} panel ${name}`).toBe(text);
+      }
+      panels++;
+    }
+    await context.close();
+  }
+  expect(panels).toBeGreaterThan(3);
+});
+
 test('printing hides the solutions unless ?solutions=1 asks for them', async () => {
   for (const [query, display] of [
     ['', 'none'],

@@ -45,15 +45,17 @@ function updateUrl(scopeId: string, variant: UrlVariant | null) {
 
 /** The signal of a scope, created once; the first caller also applies the URL's variant. */
 export function useScope(definition: ScopeDefinition): Signal<ScopeState> {
+  const initial: ScopeState = { status: 'default', params: definition.defaultParams, seed: null, result: null };
+  // On the server this module lives for the whole build, across pages whose scopes share ids:
+  // render every island from its own defaults there, and share state only in the browser.
+  if (typeof window === 'undefined') return signal(initial);
   const existing = scopes.get(definition.scopeId);
   if (existing) return existing;
-  const state = signal<ScopeState>({ status: 'default', params: definition.defaultParams, seed: null, result: null });
+  const state = signal<ScopeState>(initial);
   scopes.set(definition.scopeId, state);
   definitions.set(definition.scopeId, definition);
-  if (typeof location !== 'undefined') {
-    const asked = readVariant(new URLSearchParams(location.search), definition.scopeId);
-    if (asked) void applyUrlVariant(definition, state, asked);
-  }
+  const asked = readVariant(new URLSearchParams(location.search), definition.scopeId);
+  if (asked) void applyUrlVariant(definition, state, asked);
   return state;
 }
 
