@@ -126,3 +126,17 @@ test('at 375px the practice page does not scroll sideways and is keyboard-usable
   expect(await page.locator('.practice-card .feedback').getAttribute('data-verdict')).toBe('incorrect');
   await close();
 });
+
+test('a question’s figure is drawn for the variant shown', async () => {
+  const { page, errors, close } = await openPage(browser, '/practice/');
+  await startPractice(page, ['mlp'], ['matrix']);
+  const card = page.locator('.practice-card section.question');
+  expect(await card.getAttribute('data-practice-key')).toBe(KEY('4.1'));
+  const figure = card.locator(`.practice-figures [data-chart-name="network"] svg`);
+  await figure.waitFor();
+  expect(await figure.locator('title').count()).toBeGreaterThan(0);
+  // The matrix grid takes the size of this variant's key.
+  expect(await card.locator('input[data-cell]').count()).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await close();
+});

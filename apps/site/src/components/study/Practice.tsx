@@ -61,7 +61,17 @@ function dropUrlVariants() {
 
 const scopeIdOf = (q: PracticeQuestion, seed: number) => `practice-${q.key.replace(/[^A-Za-z0-9_-]+/g, '-')}-${seed}`;
 
-function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; reason: PickReason }) {
+function Card({
+  item,
+  problem,
+  seed,
+  reason,
+}: {
+  item: PracticeQuestion;
+  problem: PracticeIndex['problems'][string] | undefined;
+  seed: number;
+  reason: PickReason;
+}) {
   const scopeId = scopeIdOf(item, seed);
   const [state, setState] = useState<'drawing' | 'ready' | 'error'>(item.scope ? 'drawing' : 'ready');
   const [error, setError] = useState('');
@@ -84,7 +94,8 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
   const fill = (html: string) => html.replace(/__QID__/g, anchor).replace(/__SCOPE__/g, scopeId);
   const html = useMemo(
     () => ({
-      problem: item.problemText ? renderMarkdown(item.problemText) : '',
+      problem: problem?.text ? renderMarkdown(problem.text) : '',
+      figures: fill((problem?.figures ?? '') + item.figures),
       body: fill(questionBodyHtml(item.question)),
       solution: fill(solutionHtml(item.question, item.scope !== null)),
     }),
@@ -119,6 +130,7 @@ function Card({ item, seed, reason }: { item: PracticeQuestion; seed: number; re
           </ul>
         </header>
         {html.problem && <div class="practice-problem" dangerouslySetInnerHTML={{ __html: html.problem }} />}
+        {html.figures && <div class="practice-figures" dangerouslySetInnerHTML={{ __html: html.figures }} />}
         {item.scope && (
           <p class="notice">
             A fresh variant: the numbers below replace the exam's numbers in the text. Answer for these numbers.
@@ -325,6 +337,7 @@ function Session({ indexUrl, groups }: Props) {
               <Card
                 key={`${current.key}-${session.current.seed}`}
                 item={current}
+                problem={index.problems[current.problemKey]}
                 seed={session.current.seed}
                 reason={picked.reason}
               />

@@ -20,8 +20,10 @@ export interface PracticeQuestion {
   scoring: Scoring;
   /** the solver that draws fresh variants, or null for a fixed question */
   scope: { solver: string; title: string; defaultParams: unknown } | null;
-  /** the problem's Markdown text (context shared by its questions) */
-  problemText: string;
+  /** its problem in `PracticeIndex.problems` */
+  problemKey: string;
+  /** its own figures as HTML; solver charts are placeholders for `__SCOPE__` */
+  figures: string;
 }
 
 /** The practice index. */
@@ -29,5 +31,7 @@ export interface PracticeIndex {
   exams: { id: string; title: string; questions: number }[];
   topics: { id: string; title: string; questions: number }[];
   kinds: { id: string; questions: number }[];
+  /** by `<exam id>/<problem id>`: the problem's Markdown text and figures (HTML, as for a question) */
+  problems: Record<string, { text: string; figures: string }>;
   questions: PracticeQuestion[];
 }

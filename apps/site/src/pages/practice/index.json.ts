@@ -1,15 +1,38 @@
 // The practice index, emitted at build time: every gradable question with the data its island
 // needs, read through the site's one content reader (extractExam). Its Markdown is turned into
 // HTML (with KaTeX) in the browser when shown, which keeps this file small.
-import { type Question, topics } from '@i2dl/exams';
+import { type ExtractedFigure, type Question, topics } from '@i2dl/exams';
 import type { APIRoute } from 'astro';
+import { chartSvg } from '../../lib/charts';
 import { allQuestions, examYear, questionData, solveDefault, solverTitle } from '../../lib/content';
 import { examHref, questionAnchor } from '../../lib/paths';
 import { questionKey } from '../../lib/progress/schema';
+import { renderInline } from '../../lib/richText';
 import type { PracticeIndex, PracticeQuestion } from '../../lib/study/practiceIndex';
+
+const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * A figure as <Figure> draws it: literal data as SVG now; a solver chart as a placeholder the
+ * live scope fills for the variant shown (`__SCOPE__` is replaced in the browser).
+ */
+function figureHtml(figure: ExtractedFigure, live: boolean): string {
+  const props = figure.props as { title?: string; options?: Record<string, unknown> };
+  let body: string;
+  if (typeof figure.data === 'string') {
+    if (!live) return '';
+    body = `<div class="figure-body" data-chart-scope="__SCOPE__" data-chart-name="${escapeAttr(figure.data)}"></div>`;
+  } else {
+    const title = props.title ?? figure.caption ?? `${figure.chart} chart`;
+    body = `<div class="figure-body">${chartSvg({ kind: figure.chart, data: figure.data, options: { title, ...props.options } })}</div>`;
+  }
+  const caption = figure.caption ? `<figcaption>${renderInline(figure.caption)}</figcaption>` : '';
+  return `<figure class="figure">${body}${caption}</figure>`;
+}
 
 export const GET: APIRoute = async () => {
   const questions: PracticeQuestion[] = [];
+  const problems: PracticeIndex['problems'] = {};
   for (const { exam, problem, question } of await allQuestions()) {
     const solver = question.solver ?? problem.solver;
     let scope: PracticeQuestion['scope'] = null;
@@ -23,6 +46,12 @@ export const GET: APIRoute = async () => {
       scope = { solver, title: await solverTitle(solver), defaultParams: outcome.params };
     }
     const { consequential: _consequential, ...data } = questionData(question);
+    // A problem's text and figures are shared by its questions: stored once.
+    const problemKey = `${exam.id}/${problem.id}`;
+    problems[problemKey] ??= {
+      text: problem.text,
+      figures: problem.figures.map((f) => figureHtml(f, scope !== null)).join(''),
+    };
     questions.push({
       key: questionKey(exam.id, question.id),
       examId: exam.id,
@@ -37,7 +66,8 @@ export const GET: APIRoute = async () => {
       question: data as Question,
       scoring: exam.scoring,
       scope,
-      problemText: problem.text,
+      problemKey,
+      figures: question.figures.map((f) => figureHtml(f, scope !== null)).join(''),
     });
   }
   const countBy = (pick: (q: PracticeQuestion) => string[]) => {
@@ -58,6 +88,7 @@ export const GET: APIRoute = async () => {
       .filter((t) => topicCounts.has(t.id))
       .map((t) => ({ id: t.id, title: t.title, questions: topicCounts.get(t.id) ?? 0 })),
     kinds: [...kindCounts].map(([id, n]) => ({ id, questions: n })),
+    problems,
     questions,
   };
   return new Response(JSON.stringify(index), { headers: { 'content-type': 'application/json' } });
