@@ -13,6 +13,8 @@ interface Props {
   defaultParams: Record<string, unknown>;
   /** The solver's parameters from its schema (choices, hints, optional ones); see lib/content.ts. */
   fields?: ParamField[];
+  /** Shown under the panel, e.g. when a variant changes only the worked solution. */
+  note?: string;
 }
 
 type FieldKind = 'number' | 'boolean' | 'text' | 'json';
@@ -49,7 +51,7 @@ function readField(kind: FieldKind, text: string): { ok: true; value: unknown } 
   }
 }
 
-function Panel({ scopeId, solver, solverTitle, defaultParams, fields }: Props) {
+function Panel({ scopeId, solver, solverTitle, defaultParams, fields, note }: Props) {
   const state = useScope({ scopeId, solver, defaultParams });
   const params = (state.value.params ?? {}) as Record<string, unknown>;
   const [drafts, setDrafts] = useState<Record<string, string>>({});
@@ -155,6 +157,7 @@ function Panel({ scopeId, solver, solverTitle, defaultParams, fields }: Props) {
           {message}
         </p>
       )}
+      {note && <p class="meta">{note}</p>}
       <div class="actions">
         <button type="button" data-new-variant onClick={() => void newVariant(scopeId)}>
           New variant
