@@ -370,6 +370,8 @@ function Mock({ data }: { data: MockData }) {
     );
   if (attempt.result) return <Result data={data} result={attempt.result} onAgain={() => store(null)} />;
   const remaining = attempt.deadline - now;
+  // Screen readers hear the time at a few moments, not every second.
+  const warning = remaining <= 60_000 ? '1 minute left.' : remaining <= 5 * 60_000 ? '5 minutes left.' : '';
   return (
     <div class={`mock-timer${remaining < 5 * 60_000 ? ' low' : ''}`} data-mock-running>
       <span>
@@ -377,6 +379,9 @@ function Mock({ data }: { data: MockData }) {
         <span role="timer" aria-live="off" data-remaining={Math.max(0, remaining)}>
           {clock(remaining)}
         </span>
+      </span>
+      <span class="visually-hidden" aria-live="polite" data-time-warning>
+        {warning}
       </span>
       <span class="meta">
         ends at {new Date(attempt.deadline).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} ·{' '}
