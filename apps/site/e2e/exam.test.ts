@@ -380,6 +380,9 @@ test('without JavaScript the questions, inputs and default solutions are all the
   expect(await page.locator('section.question').count()).toBe(13);
   expect(await page.locator('input.option-input').count()).toBeGreaterThan(3);
   expect(await page.locator('[data-answer-input]').count()).toBeGreaterThan(3);
+  // The matrix grid has the key's size from the server.
+  const key = answer(await solved('mlp'), 'dW1') as number[][];
+  expect(await page.locator('[data-cell]').count()).toBe(key.length * key[0].length);
   // The default variant's worked steps and figures were rendered on the server.
   const steps = page.locator('section.question[data-question-id="2.1"] .steps-live');
   expect(await steps.locator('.katex').count()).toBeGreaterThan(0);

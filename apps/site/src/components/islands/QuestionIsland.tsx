@@ -55,7 +55,6 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor, earlier }:
   const answers = (scopeState?.value.result?.answers ?? defaultAnswers ?? {}) as Record<string, unknown>;
   const [text, setText] = useState('');
   const [bool, setBool] = useState<'true' | 'false' | ''>('');
-  const [matrix, setMatrix] = useState<string[][]>([]);
   const [message, setMessage] = useState('');
   const [preview, setPreview] = useState('');
   const [result, setResult] = useState<{ grade: GradeResult; html: string } | null>(null);
@@ -68,8 +67,11 @@ function Controls({ question, scoring, scope, defaultAnswers, anchor, earlier }:
   const keyRows = key?.ok && Array.isArray(key.value) ? (key.value as unknown[][]) : null;
   const rows = keyRows?.length ?? 2;
   const cols = keyRows?.[0]?.length ?? 2;
+  const emptyGrid = () => Array.from({ length: rows }, () => Array<string>(cols).fill(''));
+  // Sized on the server too, so the grid is there without JavaScript.
+  const [matrix, setMatrix] = useState<string[][]>(question.kind === 'matrix' ? emptyGrid : []);
   useEffect(() => {
-    if (question.kind === 'matrix') setMatrix(Array.from({ length: rows }, () => Array(cols).fill('')));
+    if (question.kind === 'matrix' && (matrix.length !== rows || matrix[0]?.length !== cols)) setMatrix(emptyGrid());
   }, [rows, cols]);
 
   // Later questions may be graded against this one's answer (consequential marking).
