@@ -20,10 +20,13 @@ const percent = (x: number) => Math.round(x * 1000) / 10;
 /** Drawn at about the width it is shown at, so its text stays readable. */
 const CHART_WIDTH = 420;
 
-function Chart({ svg, name }: { svg: string; name: string }) {
-  // chartSvg is built from @i2dl/viz's escaped element tree.
+function Chart({ svg, name, title }: { svg: string; name: string; title: string }) {
+  // chartSvg is built from @i2dl/viz's escaped element tree; the SVG's own <title> is for assistive tech.
   return (
-    <div class="figure-body progress-chart" data-progress-chart={name} dangerouslySetInnerHTML={{ __html: svg }} />
+    <figure class="progress-chart" data-progress-chart={name}>
+      <figcaption class="meta">{title}</figcaption>
+      <div class="figure-body" dangerouslySetInnerHTML={{ __html: svg }} />
+    </figure>
   );
 }
 
@@ -39,7 +42,7 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
       </p>
     );
   }
-  const charts: { name: string; svg: string }[] = [];
+  const charts: { name: string; title: string; svg: string }[] = [];
   const notes: string[] = [];
   // Bars for the groups the student has tried; an all-zero chart says nothing, a sentence does.
   const bars = (name: string, title: string, groups: Mastery[], description: string, xLabel = 'mastery (%)') => {
@@ -51,6 +54,7 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
     }
     charts.push({
       name,
+      title,
       svg: chartSvg({
         kind: 'bar',
         data: { bars: tried.map((g) => ({ label: g.title, value: percent(g.mastery) })) },
@@ -86,6 +90,7 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
     const mocks = progress.mocks;
     charts.push({
       name: 'mocks',
+      title: 'Mock exam scores',
       svg: chartSvg({
         kind: 'line',
         data: {
@@ -116,7 +121,7 @@ export default function ProgressCharts({ progress, groups, topic }: Props) {
       ))}
       <div class="progress-charts">
         {charts.map((c) => (
-          <Chart key={c.name} name={c.name} svg={c.svg} />
+          <Chart key={c.name} name={c.name} title={c.title} svg={c.svg} />
         ))}
       </div>
     </>
