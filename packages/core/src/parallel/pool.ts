@@ -10,11 +10,13 @@ import { splitRows } from './split.js';
 
 /**
  * Products with fewer multiply-adds (m·k·n) than this stay on the calling thread. Measured with
- * `pnpm bench` on 2 cores (AMD EPYC, Node 24): at 128³ (2.1 M) two workers take 0.6 ms against
- * 0.7 ms on the calling thread (message round trip and copies ≈ 0.25 ms eat the gain); at 192³
- * (7.1 M) the pool is 1.6× faster. The crossover is near 3 M multiply-adds.
+ * `pnpm bench` (2 cores, AMD EPYC, Node 24, float64, best of 60 interleaved runs, ms on the
+ * calling thread vs. 2 workers): 64³ (0.26 M) 0.101 vs 0.112, 96³ (0.88 M) 0.305 vs 0.223,
+ * 128³ (2.1 M) 0.689 vs 0.457, 256³ (16.8 M) 5.22 vs 3.22. The message round trip and the copies
+ * cost about 0.1 ms, so the workers start to pay between 64³ and 96³; under load from other
+ * processes the crossover moves up, hence a round 1 M rather than the bare minimum.
  */
-export const DEFAULT_PARALLEL_THRESHOLD = 3_000_000;
+export const DEFAULT_PARALLEL_THRESHOLD = 1_000_000;
 
 /** How operands reach the workers. */
 export type PoolTransport = 'shared' | 'transfer';
