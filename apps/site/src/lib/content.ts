@@ -70,6 +70,10 @@ export function solveDefault(solver: string, params: unknown) {
 /** The year of an exam, for filters and lists. */
 export const examYear = (exam: Exam) => exam.date?.slice(0, 4) ?? 'undated';
 
+/** The title with its year, so exams of one course with the same printed title can be told apart. */
+export const examLabel = (exam: Exam) =>
+  exam.date && !exam.title.includes(exam.date.slice(0, 4)) ? `${exam.title} (${examYear(exam)})` : exam.title;
+
 /** The exam date as printed (YYYY-MM-DD, YYYY-MM or YYYY), or a note when the exam does not say. */
 export const examDate = (exam: Exam) => exam.date ?? 'date not stated';
 

@@ -12,6 +12,7 @@ export function href(path = ''): string {
 
 export const examHref = (examId: string, anchor?: string) => href(`exams/${examId}/${anchor ? `#${anchor}` : ''}`);
 export const topicHref = (topicId: string) => href(`topics/${topicId}/`);
+export const mockHref = (examId: string) => href(`mock/${examId}/`);
 
 /** The HTML id of a question, stable so topic pages and search results can link to it. */
 export function questionAnchor(questionId: string): string {
