@@ -5,7 +5,15 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type ExtractedExam, extractExam, loadSolver, type Question, runSolver, type SolverResult } from '@i2dl/exams';
+import {
+  describeSolver,
+  type ExtractedExam,
+  extractExam,
+  loadSolver,
+  type Question,
+  runSolver,
+  type SolverResult,
+} from '@i2dl/exams';
 
 type Exam = ExtractedExam;
 
@@ -118,44 +126,45 @@ export interface ParamField {
   optional: boolean;
 }
 
-interface ZodLike {
+/** The slice of JSON Schema that `describeSolver` produces for a solver's params object. */
+interface JsonSchemaField {
+  type?: string | string[];
+  enum?: unknown[];
   description?: string;
-  options?: unknown[];
-  shape?: Record<string, ZodLike>;
-  _zod?: { def?: { type?: string; innerType?: ZodLike } };
 }
 
-/** The parameter fields of a solver, in schema order, so the panel can offer choices and hints. */
+/**
+ * The parameter fields of a solver, in schema order, so the panel can offer choices and hints.
+ * Read from `describeSolver`'s JSON Schema (generated from the solver's zod schema), so the
+ * panel never depends on zod's internals and never drifts from validation.
+ */
 export async function paramFields(solver: string): Promise<ParamField[]> {
-  let schema: ZodLike;
+  let schema: { properties?: Record<string, JsonSchemaField>; required?: string[] };
   try {
-    schema = (await loadSolver(solver)).params as unknown as ZodLike;
+    schema = (await describeSolver(solver)).paramsSchema;
   } catch {
     return [];
   }
-  return Object.entries(schema.shape ?? {}).map(([name, field]) => {
-    let inner = field;
-    let description = field.description;
-    let optional = false;
-    // Unwrap .optional() / .default() / .nullable() to the value's own type.
-    while (inner._zod?.def?.innerType) {
-      const wrapper = inner._zod.def.type;
-      if (wrapper === 'optional' || wrapper === 'default') optional = true;
-      inner = inner._zod.def.innerType;
-      description ??= inner.description;
-    }
-    const kind = inner._zod?.def?.type;
-    const type: ParamField['type'] =
-      kind === 'number' || kind === 'int'
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, field]) => {
+    const kind = Array.isArray(field.type) ? field.type.find((t) => t !== 'null') : field.type;
+    const type: ParamField['type'] = field.enum
+      ? 'enum'
+      : kind === 'number' || kind === 'integer'
         ? 'number'
         : kind === 'boolean'
           ? 'boolean'
-          : kind === 'enum'
-            ? 'enum'
-            : kind === 'string'
-              ? 'text'
-              : 'json';
-    const options = type === 'enum' ? (inner.options ?? []).map(String) : undefined;
-    return { name, type, optional, ...(description ? { description } : {}), ...(options ? { options } : {}) };
+          : kind === 'string'
+            ? 'text'
+            : 'json';
+    const options = type === 'enum' ? (field.enum ?? []).map(String) : undefined;
+    const { description } = field;
+    return {
+      name,
+      type,
+      optional: !required.has(name),
+      ...(description ? { description } : {}),
+      ...(options ? { options } : {}),
+    };
   });
 }
