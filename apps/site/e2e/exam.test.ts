@@ -325,6 +325,27 @@ describe('live solver islands', () => {
     await close();
   });
 
+  test('editing one weight in the table re-solves the network, and the grader follows', async () => {
+    const { page, errors, close } = await openPage(browser, `/exams/${FIXTURE}/`);
+    const box = await panel(page, 'p4');
+    const cell = box.locator('[data-param-cell="layers[0].weights[0][0]"]');
+    await cell.fill('1,5');
+    await cell.blur();
+    await expect.poll(() => box.locator('.field-message').first().textContent()).toContain('use a dot');
+    await cell.fill('1.5');
+    await cell.blur();
+    await expect.poll(() => page.url()).toContain('params=p4');
+    const defaults = structuredClone((await loadSolver('mlp')).defaults) as { layers: { weights: number[][] }[] };
+    defaults.layers[0].weights[0][0] = 1.5;
+    const key = answer(await solved('mlp', defaults), 'dW1') as number[][];
+    const section = await question(page, '4.1');
+    for (let i = 0; i < key.length; i++)
+      for (let j = 0; j < key[0].length; j++) await section.locator(`[data-cell="${i}-${j}"]`).fill(String(key[i][j]));
+    expect((await checkAnswer(section)).verdict).toBe('correct');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   test('a bad parameter is explained and the last good variant stays', async () => {
     const { page, close } = await openPage(browser, `/exams/${FIXTURE}/`);
     const box = await panel(page, 'p2');

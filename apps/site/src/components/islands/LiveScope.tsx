@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ParamField } from '../../lib/content';
 import { ErrorBoundary } from './ErrorBoundary';
+import { hasNumbers, ParamTree, setAt } from './ParamTree';
 import { newVariant, resetVariant, setParams, useScope } from './scopeStore';
 
 interface Props {
@@ -131,7 +132,7 @@ function Panel({ scopeId, solver, solverTitle, defaultParams, fields, note }: Pr
             );
           }
           const kind: FieldKind = type === 'enum' ? 'text' : type;
-          return (
+          const textField = (
             <label key={name} for={id} title={description}>
               {name}
               {hint}
@@ -149,6 +150,24 @@ function Panel({ scopeId, solver, solverTitle, defaultParams, fields, note }: Pr
               />
               {fieldErrors[name] && <span class="field-message">{fieldErrors[name]}</span>}
             </label>
+          );
+          // Tables of numbers (weights, inputs, kernels) get a cell per number; the text box
+          // stays one click away for changing their structure.
+          if (kind !== 'json' || !hasNumbers(value)) return textField;
+          return (
+            <div key={name} class="param-tree" title={description}>
+              <ParamTree
+                label={name}
+                value={value}
+                path={[]}
+                idPrefix={id}
+                onChange={(path, next) => void setParams(scopeId, { ...params, [name]: setAt(value, path, next) })}
+              />
+              <details class="param-text">
+                <summary>Edit {name} as text</summary>
+                {textField}
+              </details>
+            </div>
           );
         })}
       </div>
